@@ -1,0 +1,32 @@
+import { getWorkspace } from '../../services/workspaces/get-workspace.ts';
+import {
+  updateWorkspace,
+  updateWorkspaceInput,
+} from '../../services/workspaces/update-workspace.ts';
+import { workspaceViewSchema } from '../../services/workspaces/workspace-view.ts';
+import type { App } from '../fastify-types.ts';
+import { problemResponses } from '../problem-schema.ts';
+import { serviceContext } from '../service-context.ts';
+
+export function workspaceRoutes(app: App): void {
+  app.get('/v1/workspace', {
+    config: { access: 'read' },
+    schema: {
+      tags: ['workspace'],
+      summary: 'The workspace of the calling credential',
+      response: { 200: workspaceViewSchema, ...problemResponses },
+    },
+    handler: (request) => getWorkspace(serviceContext(app, request)),
+  });
+
+  app.patch('/v1/workspace', {
+    config: { access: 'admin' },
+    schema: {
+      tags: ['workspace'],
+      summary: 'Update the name, time zone or brand profile',
+      body: updateWorkspaceInput,
+      response: { 200: workspaceViewSchema, ...problemResponses },
+    },
+    handler: (request) => updateWorkspace(serviceContext(app, request), request.body),
+  });
+}

@@ -1,0 +1,43 @@
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { Db } from '../db/client.ts';
+
+export interface JobContext {
+  db: Db;
+  log: Logger;
+  /** The queue's id for this job; stable across retries, so handlers can use it to stay idempotent. */
+  jobId: string;
+}
+
+export interface RetryPolicy {
+  /** Retries after the first attempt; 0 = run once. */
+  limit: number;
+  delaySeconds: number;
+  /** Doubles the delay on each retry (with jitter), starting from `delaySeconds`. */
+  backoff: boolean;
+}
+
+/** Payloads travel as JSON objects, so a job's schema must describe one. */
+export type PayloadSchema = z.ZodType<object, object>;
+
+export interface JobDefinition<
+  Name extends string = string,
+  Schema extends PayloadSchema = PayloadSchema,
+> {
+  name: Name;
+  schema: Schema;
+  retry: RetryPolicy;
+  /**
+   * Runs with a payload the schema accepted. Must be idempotent: the queue delivers at least once
+   * (a job whose worker died or timed out runs again). Throwing fails the attempt and retries it.
+   * Declared as a method so any definition is assignable to `JobDefinition` (the queue validates
+   * each payload with the definition's own schema before calling its handler).
+   */
+  handler(payload: z.output<Schema>, context: JobContext): Promise<void>;
+}
+
+export function defineJob<const Name extends string, Schema extends PayloadSchema>(
+  definition: JobDefinition<Name, Schema>,
+): JobDefinition<Name, Schema> {
+  return definition;
+}

@@ -1,0 +1,50 @@
+import type { Job, JobResult } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Db } from '../db/client.ts';
+import type { JobDefinition } from './define-job.ts';
+
+/**
+ * Runs one delivery of a job and says how pg-boss must settle it:
+ * - a payload the schema rejects will never become valid, so it fails terminally (`deadletter`
+ *   skips the remaining retries; our queues have no dead letter queue, so it simply ends `failed`);
+ * - a handler that throws fails this attempt (`failed`), which pg-boss retries per the queue's
+ *   retry policy;
+ * - otherwise `completed`.
+ * Never throws: a throw would fail the whole batch, including jobs that succeeded.
+ */
+export async function runJob(
+  definition: JobDefinition,
+  job: Job<unknown>,
+  context: { db: Db; log: Logger },
+): Promise<JobResult> {
+  const log = context.log.child({
+    job: definition.name,
+    jobId: job.id,
+    attempt: job.retryCount + 1,
+  });
+  const parsed = definition.schema.safeParse(job.data);
+  if (!parsed.success) {
+    log.error({ issues: parsed.error.issues }, 'job payload is invalid; failing without retry');
+    return {
+      id: job.id,
+      status: 'deadletter',
+      output: { message: 'invalid payload', issues: parsed.error.issues },
+    };
+  }
+  try {
+    await definition.handler(parsed.data, { db: context.db, log, jobId: job.id });
+    return { id: job.id, status: 'completed' };
+  } catch (error) {
+    const final = job.retryCount >= definition.retry.limit;
+    log[final ? 'error' : 'warn'](
+      { err: error },
+      final ? 'job failed for good' : 'job failed; will retry',
+    );
+    return { id: job.id, status: 'failed', output: describeError(error) };
+  }
+}
+
+function describeError(error: unknown): { name: string; message: string } {
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: 'Error', message: String(error) };
+}

@@ -1,0 +1,133 @@
+import type { Logger } from 'pino';
+import { type Config, publicUrl, redactConfig } from './config.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { latestHeartbeat } from './db/queries/workers.ts';
+import { type EventBus, openEventBus } from './events/bus.ts';
+import type { App } from './http/fastify-types.ts';
+import { createRateLimiter } from './http/rate-limiter.ts';
+import { buildServer } from './http/server.ts';
+import { startHeartbeat } from './jobs/heartbeat.ts';
+import { startHousekeeping } from './jobs/housekeeping.ts';
+import { openQueue, type Queue } from './jobs/queue.ts';
+import { createLogger } from './lib/logger.ts';
+import { createMetrics, registerDatabaseGauges } from './metrics/registry.ts';
+import { bootstrapWorkspace } from './services/workspaces/bootstrap-workspace.ts';
+
+/**
+ * The composition root: every dependency is built here, by hand, and handed down. `api` serves
+ * HTTP, `worker` runs jobs; `start` is both in one process (the embedded default).
+ */
+export interface Roles {
+  api: boolean;
+  worker: boolean;
+}
+
+export interface RunningProcess {
+  database: Database;
+  queue: Queue;
+  bus: EventBus;
+  app: App | null;
+  url: string | null;
+  log: Logger;
+  stop(): Promise<void>;
+}
+
+export async function openDatabaseMigrated(config: Config): Promise<Database> {
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+  });
+  try {
+    await migrateDatabase(database);
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export async function startProcess(
+  config: Config,
+  roles: Roles,
+  log = createLogger(config.LOG_LEVEL),
+): Promise<RunningProcess> {
+  log.debug({ config: redactConfig(config), roles }, 'starting');
+  const database = await openDatabaseMigrated(config);
+  const stops: Array<() => Promise<void>> = [() => database.close()];
+  const stop = async () => {
+    for (const step of stops.reverse())
+      await step().catch((error: unknown) => log.error({ err: error }, 'shutdown step failed'));
+    stops.length = 0;
+  };
+  try {
+    const queue = await openQueue(database, {
+      pollIntervalSeconds: config.QUEUE_POLL_INTERVAL_SECONDS,
+      concurrency: config.WORKER_CONCURRENCY,
+      log,
+    });
+    stops.push(() => queue.stop());
+    const bus = await openEventBus(database, log);
+    stops.push(() => bus.close());
+
+    if (roles.worker) {
+      await queue.work({ db: database.db, log });
+      const heartbeat = await startHeartbeat(database.db, {
+        intervalMs: config.HEARTBEAT_INTERVAL_MS,
+        log,
+      });
+      stops.push(() => heartbeat.stop());
+      const housekeeping = startHousekeeping(database.db, { log });
+      stops.push(async () => housekeeping.stop());
+    }
+
+    let app: App | null = null;
+    let url: string | null = null;
+    if (roles.api) {
+      const metrics = createMetrics();
+      registerDatabaseGauges(metrics, {
+        queueDepth: () => queue.depth(),
+        latestHeartbeat: () => latestHeartbeat(database.db),
+      });
+      app = await buildServer({
+        config,
+        database,
+        queue,
+        metrics,
+        rateLimiter: createRateLimiter(database),
+        log,
+      });
+      const server = app;
+      stops.push(() => server.close());
+      await app.listen({ host: config.HOST, port: config.PORT });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.PORT;
+      url = publicUrl({ ...config, PORT: port });
+    }
+    return { database, queue, bus, app, url, log, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** First start on an empty database prints the one-time secrets; later starts print the URL only. */
+export async function announceStart(
+  running: RunningProcess,
+  write: (line: string) => void,
+): Promise<void> {
+  if (!running.url) return;
+  const created = await bootstrapWorkspace(running.database.db, { ownerEmail: 'owner@localhost' });
+  write(`Toombos is running at ${running.url}  (API docs: ${running.url}/docs)`);
+  if (created) {
+    write('');
+    write('A new workspace was created. These are shown ONCE; keep them somewhere safe:');
+    write(`  Owner setup link (valid 7 days): ${running.url}/setup#token=${created.setupToken}`);
+    write(`  Admin API key:                   ${created.adminKey}`);
+    write('');
+    write(
+      `  Try it: curl -H "Authorization: Bearer ${created.adminKey}" ${running.url}/v1/workspace`,
+    );
+  }
+}
