@@ -73,6 +73,15 @@ export async function startProcess(
 
     if (roles.worker) {
       await queue.work({ db: database.db, log });
+      // Every committed event, from any process, reaches this process's bus; at debug level the
+      // worker says so (an operator's way to watch the event flow).
+      const unsubscribe = bus.subscribe((event) =>
+        log.debug(
+          { eventId: event.id, type: event.type, workspaceId: event.workspaceId },
+          'event received',
+        ),
+      );
+      stops.push(async () => unsubscribe());
       const heartbeat = await startHeartbeat(database.db, {
         intervalMs: config.HEARTBEAT_INTERVAL_MS,
         log,

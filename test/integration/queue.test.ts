@@ -85,7 +85,12 @@ describe.each(databaseKinds)('job queue on %s', (kind) => {
     });
     const answered = await pongs(db, workspaceId);
     expect(answered).toHaveLength(1);
-    expect(answered[0]?.data).toMatchObject({ nonce: 'once', jobId, workerPid: process.pid });
+    // Any worker on the database may have run it (other test files run workers too).
+    expect(answered[0]?.data).toMatchObject({
+      nonce: 'once',
+      jobId,
+      workerPid: expect.any(Number),
+    });
   });
 
   it('runs a job enqueued in a committed transaction, never one whose transaction rolled back', async () => {
