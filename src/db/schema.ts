@@ -162,7 +162,11 @@ export const events = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
-  (table) => [index('events_workspace_id').on(table.workspaceId, table.id)],
+  (table) => [
+    index('events_workspace_id').on(table.workspaceId, table.id),
+    // "What happened to this campaign / key / job": history lookups by subject.
+    index('events_workspace_subject').on(table.workspaceId, table.subjectType, table.subjectId),
+  ],
 );
 
 /** One row per running worker process; `/health/ready` reads the freshest heartbeat. */

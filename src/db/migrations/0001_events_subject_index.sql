@@ -1,0 +1,1 @@
+CREATE INDEX "events_workspace_subject" ON "events" USING btree ("workspace_id","subject_type","subject_id");
