@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 import { type Config, publicUrl, redactConfig } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { latestHeartbeat } from './db/queries/workers.ts';
 import { type EventBus, openEventBus } from './events/bus.ts';
 import type { App } from './http/fastify-types.ts';
 import { createRateLimiter } from './http/rate-limiter.ts';
@@ -11,7 +10,7 @@ import { startHeartbeat } from './jobs/heartbeat.ts';
 import { startHousekeeping } from './jobs/housekeeping.ts';
 import { openQueue, type Queue } from './jobs/queue.ts';
 import { createLogger } from './lib/logger.ts';
-import { createMetrics, registerDatabaseGauges } from './metrics/registry.ts';
+import { loadSecretKey } from './secret-key.ts';
 import { bootstrapWorkspace } from './services/workspaces/bootstrap-workspace.ts';
 
 /**
@@ -94,17 +93,13 @@ export async function startProcess(
     let app: App | null = null;
     let url: string | null = null;
     if (roles.api) {
-      const metrics = createMetrics();
-      registerDatabaseGauges(metrics, {
-        queueDepth: () => queue.depth(),
-        latestHeartbeat: () => latestHeartbeat(database.db),
-      });
       app = await buildServer({
         config,
         database,
         queue,
-        metrics,
+        bus,
         rateLimiter: createRateLimiter(database),
+        secretKey: loadSecretKey(config),
         log,
       });
       const server = app;

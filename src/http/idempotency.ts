@@ -6,7 +6,7 @@ import {
   getIdempotencyRecord,
   releaseIdempotencyKey,
 } from '../db/queries/idempotency-keys.ts';
-import { sha256Hex } from '../lib/crypto.ts';
+import { decryptSecret, encryptSecret, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import { stableJson } from '../lib/stable-json.ts';
 import { actorLabel } from '../services/context.ts';
@@ -19,8 +19,10 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
  * `Idempotency-Key` on authenticated POSTs: the first response is stored and replayed for the same
  * key and body; the same key with another body is a client error (422); a key whose first request
  * is still running is a 409. Server errors release the key so a retry can run.
+ * Stored responses may hold secrets shown once (a new API key, a setup token), so they are
+ * encrypted at rest with the instance's secret key.
  */
-export function idempotencyHooks(db: Db) {
+export function idempotencyHooks(db: Db, secretKey: Buffer) {
   async function preHandler(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const header = request.headers['idempotency-key'];
     if (request.method !== 'POST' || header === undefined || !request.principal) return;
@@ -66,7 +68,7 @@ export function idempotencyHooks(db: Db) {
     }
     reply.header('Idempotent-Replayed', 'true');
     if (record.responseContentType) reply.type(record.responseContentType);
-    return reply.code(record.statusCode).send(record.responseBody);
+    return reply.code(record.statusCode).send(decryptSecret(record.responseBody, secretKey));
   }
 
   async function onSend(
@@ -84,7 +86,7 @@ export function idempotencyHooks(db: Db) {
     const contentType = reply.getHeader('content-type');
     await completeIdempotencyKey(db, claim, {
       statusCode: reply.statusCode,
-      responseBody: payload,
+      responseBody: encryptSecret(payload, secretKey),
       responseContentType: typeof contentType === 'string' ? contentType : null,
     });
     return payload;

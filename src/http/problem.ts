@@ -66,10 +66,17 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof AppError) return problemFromAppError(error);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
-    const errors = error.validation.map((issue) => ({
-      field: [where, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
-      message: issue.message ?? 'is invalid',
-    }));
+    const errors = error.validation.flatMap((issue) => {
+      const path = [where, ...issue.instancePath.split('/').filter(Boolean)];
+      // zod reports unknown fields of a strict object as one issue on the object: name each field.
+      const unknownKeys = issue.keyword === 'unrecognized_keys' ? issue.params.keys : undefined;
+      if (Array.isArray(unknownKeys) && unknownKeys.length > 0)
+        return unknownKeys.map((key) => ({
+          field: [...path, String(key)].join('.'),
+          message: 'is not a known field',
+        }));
+      return [{ field: path.join('.'), message: issue.message ?? 'is invalid' }];
+    });
     return problemFromAppError(
       new AppError(
         'validation',

@@ -1,7 +1,6 @@
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -10,28 +9,39 @@ import {
 import type { Logger } from 'pino';
 import { type Config, publicUrl } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { latestHeartbeat } from '../db/queries/workers.ts';
+import type { EventBus } from '../events/bus.ts';
 import type { Queue } from '../jobs/queue.ts';
-import type { Metrics } from '../metrics/registry.ts';
+import { createMetrics, type Metrics, registerDatabaseGauges } from '../metrics/registry.ts';
 import { accessHook } from './auth/access-hook.ts';
+import { createApiKeyAuth } from './auth/api-key-auth.ts';
+import { registerErrorHandlers } from './error-handlers.ts';
 import type { App } from './fastify-types.ts';
 import { idempotencyHooks } from './idempotency.ts';
+import { registerStrictJsonParser } from './json-parser.ts';
 import { registerOpenApi } from './openapi.ts';
-import { toProblem } from './problem.ts';
 import type { RateLimiter } from './rate-limiter.ts';
+import { createReadCaches, evictOnEvents, type ReadCaches } from './read-caches.ts';
+import { recordRouteTable } from './route-table.ts';
 import { registerRoutes } from './routes/index.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export interface HttpDeps {
   config: Config;
   database: Database;
   queue: Queue;
-  metrics: Metrics;
+  bus: EventBus;
   rateLimiter: RateLimiter;
+  /** AES-256-GCM key for secrets at rest (see src/secret-key.ts). */
+  secretKey: Buffer;
   log: Logger;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     deps: HttpDeps;
+    caches: ReadCaches;
+    metrics: Metrics;
   }
 }
 
@@ -40,6 +50,8 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 export async function buildServer(deps: HttpDeps): Promise<App> {
   const app = Fastify({
     loggerInstance: deps.log,
+    // One access-log line per request (below) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
     requestIdHeader: false,
     genReqId: (request) => {
@@ -52,81 +64,74 @@ export async function buildServer(deps: HttpDeps): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // One registry per server; gauges whose value lives in the database are read at scrape time.
+  const metrics = createMetrics();
+  registerDatabaseGauges(metrics, {
+    queueDepth: () => deps.queue.depth(),
+    latestHeartbeat: () => latestHeartbeat(deps.database.db),
+  });
+  const caches = createReadCaches();
+  const stopEvicting = evictOnEvents(caches, deps.bus);
+  app.addHook('onClose', async () => stopEvicting());
   app.decorate('deps', deps);
+  app.decorate('caches', caches);
+  app.decorate('metrics', metrics);
+  recordRouteTable(app); // before any route, so tests can walk every one
   app.decorateRequest('principal', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  registerStrictJsonParser(app);
 
-  const https = publicUrl(deps.config).startsWith('https://');
-  await app.register(helmet, {
-    // The API serves JSON; /docs (Swagger UI) needs its own inline bootstrap script and styles.
-    // HSTS and upgrade-insecure-requests only when served over https: on http://localhost they
-    // would break every asset of the page.
-    hsts: https,
-    contentSecurityPolicy: {
-      directives: {
-        'script-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
-        'upgrade-insecure-requests': https ? [] : null,
-      },
-    },
-  });
   await app.register(cors, {
     origin: deps.config.CORS_ORIGINS.length > 0 ? deps.config.CORS_ORIGINS : false,
     credentials: true,
+    // The plugin's default is GET,HEAD,POST: a dashboard on another origin could not PATCH or DELETE.
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    exposedHeaders: [
+      'X-Request-Id',
+      'Retry-After',
+      'Idempotent-Replayed',
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+    ],
   });
   await app.register(cookie);
 
+  const headers = securityHeaders({ https: publicUrl(deps.config).startsWith('https://') });
   app.addHook('onRequest', async (request, reply) => {
+    reply.headers(headers);
     reply.header('X-Request-Id', request.id);
   });
   app.addHook(
     'onRequest',
     accessHook({
+      authenticateKey: createApiKeyAuth(deps.database.db, caches, deps.log),
       db: deps.database.db,
       rateLimiter: deps.rateLimiter,
       defaultRateLimitPerMinute: deps.config.RATE_LIMIT_PER_MINUTE,
     }),
   );
-  const idempotency = idempotencyHooks(deps.database.db);
+  const idempotency = idempotencyHooks(deps.database.db, deps.secretKey);
   app.addHook('preHandler', idempotency.preHandler);
   app.addHook('onSend', idempotency.onSend);
   app.addHook('onResponse', async (request, reply) => {
-    const labels = {
-      method: request.method,
-      route: request.routeOptions.url ?? 'unmatched',
-      status: String(reply.statusCode),
-    };
-    deps.metrics.httpRequestsTotal.inc(labels);
-    deps.metrics.httpRequestDuration.observe(labels, reply.elapsedTime / 1000);
+    const route = request.routeOptions.url ?? 'unmatched';
+    const labels = { method: request.method, route, status: String(reply.statusCode) };
+    metrics.httpRequestsTotal.inc(labels);
+    metrics.httpRequestDuration.observe(labels, reply.elapsedTime / 1000);
+    request.log.info(
+      {
+        method: request.method,
+        route,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
   });
 
-  app.setErrorHandler((error, request, reply) => {
-    const problem = toProblem(error);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: problem.code, status: problem.status }, problem.detail);
-    if (typeof problem.retryAfterSeconds === 'number')
-      reply.header('Retry-After', String(problem.retryAfterSeconds));
-    return reply
-      .code(problem.status)
-      .type('application/problem+json')
-      .send(JSON.stringify({ ...problem, instance: request.url.split('?')[0] }));
-  });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .type('application/problem+json')
-      .send(
-        JSON.stringify({
-          type: 'urn:toombos:problem:not_found',
-          title: 'Not found',
-          status: 404,
-          detail: `No route ${request.method} ${request.url.split('?')[0]}`,
-          code: 'not_found',
-        }),
-      ),
-  );
-
+  registerErrorHandlers(app);
   await registerOpenApi(app);
   registerRoutes(app);
   return app;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { loadConfig } from '../../src/config.ts';
 import { type EventBus, openEventBus } from '../../src/events/bus.ts';
 import type { App } from '../../src/http/fastify-types.ts';
@@ -6,7 +6,6 @@ import { createRateLimiter } from '../../src/http/rate-limiter.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { openQueue, type Queue } from '../../src/jobs/queue.ts';
 import { createLogger } from '../../src/lib/logger.ts';
-import { createMetrics } from '../../src/metrics/registry.ts';
 import {
   createWorkspaceWithOwner,
   type NewWorkspaceSecrets,
@@ -37,8 +36,9 @@ export async function startTestApp(
     config,
     database,
     queue,
-    metrics: createMetrics(),
+    bus,
     rateLimiter: createRateLimiter(database),
+    secretKey: randomBytes(32),
     log,
   });
   await app.ready();

@@ -28,6 +28,7 @@ function spawnToombos(command: 'worker' | 'api', dataDir: string, url: string): 
     env: {
       ...process.env,
       DATABASE_URL: url,
+      TOOMBOS_SECRET_KEY: 'ab'.repeat(32),
       DATA_DIR: dataDir,
       // debug: workers log every event their bus receives (see src/main.ts).
       LOG_LEVEL: 'debug',

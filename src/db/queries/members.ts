@@ -103,3 +103,77 @@ export async function deleteMember(
     .returning({ id: members.id });
   return rows.length > 0;
 }
+
+/** Invitation insert: undefined when the email already belongs to a member of the workspace. */
+export async function insertMemberUnlessEmailTaken(
+  db: Db,
+  values: Parameters<typeof insertMember>[1],
+): Promise<Member | undefined> {
+  // The only unique indexes a new row can hit are (workspace, lower(email)) and the setup-token
+  // hash (256 random bits), so "nothing inserted" means the email is taken, even under races.
+  const rows = await db.insert(members).values(values).onConflictDoNothing().returning();
+  return rows[0];
+}
+
+export async function getMemberByEmail(
+  db: Db,
+  { workspaceId, email }: { workspaceId: string; email: string },
+): Promise<Member | undefined> {
+  const rows = await db
+    .select()
+    .from(members)
+    .where(
+      and(
+        eq(members.workspaceId, workspaceId),
+        eq(sql`lower(${members.email})`, email.toLowerCase()),
+      ),
+    )
+    .limit(1);
+  return rows[0];
+}
+
+/**
+ * Locks the workspace's owner rows until the transaction ends and returns their ids, so two
+ * concurrent demotions or removals cannot both see "another owner remains".
+ */
+export async function lockOwners(
+  db: Db,
+  { workspaceId }: { workspaceId: string },
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.role, 'owner')))
+    .orderBy(members.id)
+    .for('update');
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Single use of a setup token: the update matches only while the token is still stored and
+ * unexpired, so of two concurrent uses exactly one gets the row back.
+ */
+export async function consumeSetupToken(
+  db: Db,
+  {
+    workspaceId,
+    id,
+    tokenHash,
+    now,
+  }: { workspaceId: string; id: string; tokenHash: string; now: Date },
+  values: Partial<Pick<Member, 'email' | 'name'>> & { passwordHash: string },
+): Promise<Member | undefined> {
+  const rows = await db
+    .update(members)
+    .set({ ...values, setupTokenHash: null, setupTokenExpiresAt: null, updatedAt: now })
+    .where(
+      and(
+        eq(members.workspaceId, workspaceId),
+        eq(members.id, id),
+        eq(members.setupTokenHash, tokenHash),
+        gt(members.setupTokenExpiresAt, now),
+      ),
+    )
+    .returning();
+  return rows[0];
+}

@@ -57,3 +57,15 @@ export async function deleteMemberSessions(
 export async function deleteExpiredSessions(db: Db, { now }: { now: Date }): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }
+
+export async function getSession(
+  db: Db,
+  { workspaceId, id }: { workspaceId: string; id: string },
+): Promise<Session | undefined> {
+  const rows = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.workspaceId, workspaceId), eq(sessions.id, id)))
+    .limit(1);
+  return rows[0];
+}

@@ -4,6 +4,7 @@ import { safeEqual } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';
 import { hasScope } from '../../services/auth/role-scopes.ts';
 import type { RateLimiter } from '../rate-limiter.ts';
+import type { ApiKeyAuth } from './api-key-auth.ts';
 import { authenticateRequest } from './authenticate-request.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -13,6 +14,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * without the server reading what it sent. Routes declare `config.access`; undeclared = public.
  */
 export function accessHook(deps: {
+  authenticateKey: ApiKeyAuth;
   db: Db;
   rateLimiter: RateLimiter;
   defaultRateLimitPerMinute: number;
@@ -21,7 +23,7 @@ export function accessHook(deps: {
     request.principal = null;
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
-    const principal = await authenticateRequest(deps.db, request);
+    const principal = await authenticateRequest(deps, request);
     if (!principal) {
       throw new AppError(
         'unauthorized',

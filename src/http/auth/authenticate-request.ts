@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
-import { authenticateApiKey } from '../../services/api-keys/authenticate-api-key.ts';
 import { authenticateSession } from '../../services/auth/authenticate-session.ts';
 import { roleScopes } from '../../services/auth/role-scopes.ts';
 import type { Principal } from '../fastify-types.ts';
+import type { ApiKeyAuth } from './api-key-auth.ts';
 
 export const SESSION_COOKIE = 'toombos_session';
 
@@ -19,12 +19,12 @@ function apiKeyFrom(request: FastifyRequest): string | undefined {
 
 /** Resolves the caller from an API key (header) or the dashboard session cookie; null when neither is sent. */
 export async function authenticateRequest(
-  db: Db,
+  { db, authenticateKey }: { db: Db; authenticateKey: ApiKeyAuth },
   request: FastifyRequest,
 ): Promise<Principal | null> {
   const key = apiKeyFrom(request);
   if (key !== undefined) {
-    const found = await authenticateApiKey(db, { key });
+    const found = await authenticateKey(key);
     return {
       workspaceId: found.workspaceId,
       actor: { kind: 'api_key', id: found.id, scopes: found.scopes },

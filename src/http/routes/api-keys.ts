@@ -76,6 +76,11 @@ export function apiKeyRoutes(app: App): void {
       params: idParams,
       response: { 200: apiKeySchema, ...problemResponses },
     },
-    handler: (request) => revokeApiKey(serviceContext(app, request), request.params),
+    handler: async (request) => {
+      const revoked = await revokeApiKey(serviceContext(app, request), request.params);
+      // Other processes learn of it through the api_key.revoked event (read-caches.ts).
+      app.caches.apiKeys.clear();
+      return revoked;
+    },
   });
 }

@@ -79,7 +79,7 @@ export function healthRoutes(app: App): void {
   app.get('/metrics', {
     schema: { tags: ['ops'], summary: 'Prometheus metrics (text exposition format)', hide: true },
     handler: async (_request, reply) => {
-      const { registry } = app.deps.metrics;
+      const { registry } = app.metrics;
       return reply.type(registry.contentType).send(await registry.metrics());
     },
   });

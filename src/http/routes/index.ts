@@ -1,6 +1,9 @@
 import type { App } from '../fastify-types.ts';
 import { apiKeyRoutes } from './api-keys.ts';
+import { authRoutes } from './auth.ts';
 import { healthRoutes } from './health.ts';
+import { memberRoutes } from './members.ts';
+import { setupPageRoutes } from './setup-page.ts';
 import { workspaceRoutes } from './workspace.ts';
 
 /** Every route module, in one list: tests walk the resulting route table. */
@@ -8,4 +11,7 @@ export function registerRoutes(app: App): void {
   healthRoutes(app);
   workspaceRoutes(app);
   apiKeyRoutes(app);
+  memberRoutes(app);
+  authRoutes(app);
+  setupPageRoutes(app);
 }

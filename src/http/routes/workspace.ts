@@ -16,7 +16,10 @@ export function workspaceRoutes(app: App): void {
       summary: 'The workspace of the calling credential',
       response: { 200: workspaceViewSchema, ...problemResponses },
     },
-    handler: (request) => getWorkspace(serviceContext(app, request)),
+    handler: (request) => {
+      const ctx = serviceContext(app, request);
+      return app.caches.workspaces.get(ctx.workspaceId, () => getWorkspace(ctx));
+    },
   });
 
   app.patch('/v1/workspace', {
@@ -27,6 +30,11 @@ export function workspaceRoutes(app: App): void {
       body: updateWorkspaceInput,
       response: { 200: workspaceViewSchema, ...problemResponses },
     },
-    handler: (request) => updateWorkspace(serviceContext(app, request), request.body),
+    handler: async (request) => {
+      const ctx = serviceContext(app, request);
+      const updated = await updateWorkspace(ctx, request.body);
+      app.caches.workspaces.evict(ctx.workspaceId);
+      return updated;
+    },
   });
 }

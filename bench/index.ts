@@ -1,0 +1,172 @@
+// `npm run bench`: req/s and latency of authenticated `GET /v1/workspace` on the real Toombos
+// process, against a bare Fastify 5 JSON route measured in the same run with the same settings.
+// Each target runs in its own process; autocannon drives it over loopback from this one.
+// Settings: BENCH_DURATION_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (10),
+// BENCH_LOG_LEVEL (info, the shipping default; logs are serialised then discarded),
+// BENCH_DATABASE_URL (also bench on PostgreSQL), BENCH_CPU_PROF=<dir> (V8 profiles of targets).
+import { cpus, loadavg } from 'node:os';
+import { checkOk, type LoadResult, type LoadSettings, measure } from './load.ts';
+import { startTarget } from './target-process.ts';
+
+const GOAL_RATIO = 0.5;
+
+function numberFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number ≥ 0`);
+  return value;
+}
+
+const settings: LoadSettings = {
+  connections: numberFromEnv('BENCH_CONNECTIONS', 10),
+  durationSeconds: numberFromEnv('BENCH_DURATION_SECONDS', 10),
+  warmupSeconds: numberFromEnv('BENCH_WARMUP_SECONDS', 3),
+};
+
+interface Row {
+  target: string;
+  description: string;
+  /** Diagnostic rows are printed but not judged against the goal. */
+  diagnostic: boolean;
+  result: LoadResult;
+}
+
+let stopCurrent: (() => Promise<void>) | null = null;
+process.once('SIGINT', () => {
+  process.stderr.write('\nbench: interrupted, stopping the target\n');
+  (stopCurrent?.() ?? Promise.resolve()).finally(() => process.exit(130));
+});
+
+async function bench(
+  target: string,
+  name: 'bare' | 'toombos',
+  env: Record<string, string> = {},
+): Promise<Row[]> {
+  process.stdout.write(`• ${target}: starting… `);
+  const running = await startTarget(name, env);
+  stopCurrent = running.stop;
+  try {
+    const { url, headers, description, diagnostic } = running.ready;
+    await checkOk(url, headers);
+    process.stdout.write(
+      `warm-up ${settings.warmupSeconds} s, measuring ${settings.durationSeconds} s… `,
+    );
+    const rows: Row[] = [
+      {
+        target,
+        description,
+        diagnostic: false,
+        result: await measure(url, headers, settings, running.cpuMicros),
+      },
+    ];
+    if (diagnostic) {
+      process.stdout.write(`then ${diagnostic.label}… `);
+      await checkOk(diagnostic.url, {});
+      rows.push({
+        target: `  ${target} ${diagnostic.label}`,
+        description: `${description}; same process, public route, no database work`,
+        diagnostic: true,
+        result: await measure(diagnostic.url, {}, settings, running.cpuMicros),
+      });
+    }
+    process.stdout.write('done\n');
+    return rows;
+  } finally {
+    stopCurrent = null;
+    await running.stop();
+  }
+}
+
+function printTable(rows: Row[]): void {
+  const header = ['target', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'requests', 'non-2xx'];
+  const lines = rows.map(({ target, result }) => [
+    target,
+    result.requestsPerSecond.toFixed(0),
+    result.p50Ms.toFixed(2),
+    result.p99Ms.toFixed(2),
+    result.cpuMicrosPerRequest.toFixed(0),
+    String(result.total),
+    String(result.non2xx + result.errors),
+  ]);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)),
+  );
+  const render = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+      )
+      .join('  ');
+  const out = [render(header), widths.map((width) => '-'.repeat(width)).join('  ')];
+  for (const line of lines) out.push(render(line));
+  out.push('', '(non-2xx counts connection errors too; CPU µs/req is the server process alone)');
+  for (const row of rows) if (!row.diagnostic) out.push(`  ${row.target}: ${row.description}`);
+  process.stdout.write(`\n${out.join('\n')}\n\n`);
+}
+
+function printVerdict(rows: Row[], baseline: Row): void {
+  const invalid = rows.filter((row) => row.result.non2xx > 0 || row.result.errors > 0);
+  for (const row of invalid) {
+    process.stdout.write(
+      `INVALID: ${row.target.trim()} had ${row.result.non2xx} non-2xx responses ` +
+        `${JSON.stringify(row.result.statusCounts)} and ${row.result.errors} connection errors\n`,
+    );
+  }
+  for (const row of rows) {
+    if (row === baseline) continue;
+    const ratio = row.result.requestsPerSecond / baseline.result.requestsPerSecond;
+    const cpuRatio = baseline.result.cpuMicrosPerRequest / row.result.cpuMicrosPerRequest;
+    const verdict = row.diagnostic
+      ? 'diagnostic, not judged'
+      : invalid.length > 0
+        ? 'NOT JUDGED: invalid run'
+        : ratio >= GOAL_RATIO
+          ? 'goal MET'
+          : 'goal NOT MET';
+    process.stdout.write(
+      `ratio ${row.target.trim()} / ${baseline.target} req/s = ${ratio.toFixed(3)} ` +
+        `(goal ≥ ${GOAL_RATIO}; by server CPU per request ${cpuRatio.toFixed(3)}): ${verdict}\n`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const [load] = loadavg();
+  process.stdout.write(
+    `Toombos bench: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up, ` +
+      `${settings.durationSeconds} s measured per target; Node ${process.version}, ` +
+      `${cpus().length} CPUs, load average ${load?.toFixed(2)} at start\n`,
+  );
+  const rows: Row[] = [];
+  const [baseline] = await bench('bare fastify', 'bare');
+  if (!baseline) throw new Error('the baseline produced no result');
+  rows.push(baseline);
+  rows.push(...(await bench('toombos pglite', 'toombos')));
+  const postgresUrl = process.env.BENCH_DATABASE_URL;
+  if (postgresUrl) {
+    rows.push(
+      ...(await bench('toombos postgres', 'toombos', { BENCH_TARGET_DATABASE_URL: postgresUrl })),
+    );
+  } else {
+    process.stdout.write('• toombos postgres: skipped (set BENCH_DATABASE_URL to run it)\n');
+  }
+  printTable(rows);
+  printVerdict(rows, baseline);
+  const [loadAfter] = loadavg();
+  if ((loadAfter ?? 0) > cpus().length) {
+    process.stdout.write(
+      `note: load average ${loadAfter?.toFixed(2)} > ${cpus().length} CPUs at the end: other ` +
+        'work shared the machine; req/s and latency are pessimistic, CPU µs/req less affected.\n',
+    );
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

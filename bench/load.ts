@@ -1,0 +1,101 @@
+import autocannon from 'autocannon';
+
+export interface LoadSettings {
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+  statusCounts: Record<string, number>;
+  /** CPU time the server process spent per response during the measured window. */
+  cpuMicrosPerRequest: number;
+}
+
+interface Fired {
+  result: autocannon.Result;
+  /** Per-response latency in ms at full precision (autocannon's histogram keeps whole ms). */
+  latencies: Float64Array;
+}
+
+function fire(
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+  duration: number,
+): Promise<Fired> {
+  return new Promise((resolve, reject) => {
+    let latencies = new Float64Array(1 << 16);
+    let count = 0;
+    const instance = autocannon(
+      { url, headers, connections, duration, pipelining: 1 },
+      (error: unknown, result) => {
+        if (error) reject(error);
+        else resolve({ result, latencies: latencies.subarray(0, count) });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      if (count === latencies.length) {
+        const grown = new Float64Array(latencies.length * 2);
+        grown.set(latencies);
+        latencies = grown;
+      }
+      latencies[count] = responseTime;
+      count += 1;
+    });
+  });
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? Number.NaN;
+}
+
+/** Warm up (results discarded), then measure with the same settings. */
+export async function measure(
+  url: string,
+  headers: Record<string, string>,
+  settings: LoadSettings,
+  serverCpuMicros: () => Promise<number>,
+): Promise<LoadResult> {
+  if (settings.warmupSeconds > 0)
+    await fire(url, headers, settings.connections, settings.warmupSeconds);
+  const cpuBefore = await serverCpuMicros();
+  const { result, latencies } = await fire(
+    url,
+    headers,
+    settings.connections,
+    settings.durationSeconds,
+  );
+  const cpuAfter = await serverCpuMicros();
+  const sorted = latencies.slice().sort();
+  const statusCounts: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
+    statusCounts[code] = stat.count ?? 0;
+  const total = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
+  return {
+    requestsPerSecond: total / result.duration,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    statusCounts,
+    cpuMicrosPerRequest: total > 0 ? (cpuAfter - cpuBefore) / total : Number.NaN,
+  };
+}
+
+/** One request before the load, so a wrong URL or key fails loudly instead of benchmarking 401s. */
+export async function checkOk(url: string, headers: Record<string, string>): Promise<void> {
+  const response = await fetch(url, { headers });
+  const body = await response.text();
+  if (response.status !== 200)
+    throw new Error(`GET ${url} answered ${response.status}, expected 200: ${body.slice(0, 300)}`);
+}

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import type { HTTPMethods } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/http/fastify-types.ts';
+import type { RouteEntry } from '../../src/http/route-table.ts';
+import { bearer, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { databaseKinds } from '../helpers/test-database.ts';
+
+/**
+ * Every route with path params, called with workspace A's admin key and an id from workspace B,
+ * must answer 404 and leave B's resource as it was. Routes are walked from the route table, so a
+ * new route is covered the day it is registered: it fails here until it has a fixture below.
+ */
+interface Fixture {
+  /** Creates the resource in workspace B through the API; returns the route's path params. */
+  create(app: App, adminKeyB: string): Promise<Record<string, string>>;
+  /** B's view of the resource, compared before and after A's attempt. */
+  read(app: App, adminKeyB: string, params: Record<string, string>): Promise<unknown>;
+  /** A minimal valid body per write method, so validation (which runs first) cannot hide a 404. */
+  bodies?: Partial<Record<string, unknown>>;
+}
+
+/** Keyed by the route URL up to its first parameter (`/v1/api-keys/:id` → `/v1/api-keys`). */
+const fixtures: Record<string, Fixture> = {
+  '/v1/api-keys': {
+    async create(app, adminKeyB) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/api-keys',
+        headers: bearer(adminKeyB),
+        payload: { name: 'owned by B', scopes: ['read'] },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return { id: response.json<{ id: string }>().id };
+    },
+    async read(app, adminKeyB, { id }) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/api-keys/${id}`,
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    },
+  },
+  '/v1/members': {
+    async create(app, adminKeyB) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/members',
+        headers: bearer(adminKeyB),
+        payload: { email: `member-${randomUUID()}@example.test`, name: 'B member', role: 'viewer' },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return { id: response.json<{ id: string }>().id };
+    },
+    async read(app, adminKeyB, { id }) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/members/${id}`,
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    },
+    bodies: { PATCH: { name: 'Renamed by workspace A', role: 'editor' } },
+  },
+};
+
+function fixtureKey(url: string): string {
+  const index = url.indexOf('/:');
+  return index === -1 ? url : url.slice(0, index);
+}
+
+function fillUrl(url: string, params: Record<string, string>): string {
+  return url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? `:${name}`);
+}
+
+describe.each(databaseKinds)('tenant isolation on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(() => t.close());
+
+  it('every route with path params has a fixture', () => {
+    const missing = t.app.routeTable
+      .filter((route) => route.params.length > 0 && !route.url.includes('*'))
+      .filter((route) => {
+        const fixture = fixtures[fixtureKey(route.url)];
+        return !fixture;
+      })
+      .map(
+        (route) =>
+          `${route.method} ${route.url}: add a fixture for '${fixtureKey(route.url)}' to ` +
+          'test/integration/tenant-isolation.test.ts (create the resource in workspace B, read it back, valid bodies)',
+      );
+    expect(missing, missing.join('\n')).toEqual([]);
+  });
+
+  it('answers 404 to workspace A for every resource of workspace B, and leaves it unchanged', async () => {
+    const routes = t.app.routeTable.filter(
+      (route): route is RouteEntry =>
+        route.params.length > 0 &&
+        !route.url.includes('*') &&
+        fixtures[fixtureKey(route.url)] !== undefined,
+    );
+    expect(routes.length).toBeGreaterThan(0);
+    const a = await t.createWorkspace();
+    const b = await t.createWorkspace();
+    const failures: string[] = [];
+    for (const route of routes) {
+      const fixture = fixtures[fixtureKey(route.url)];
+      if (!fixture) continue;
+      const params = await fixture.create(t.app, b.adminKey);
+      const missingParams = route.params.filter((name) => params[name] === undefined);
+      if (missingParams.length > 0) {
+        failures.push(
+          `${route.method} ${route.url}: the fixture '${fixtureKey(route.url)}' returns no ${missingParams.join(', ')}`,
+        );
+        continue;
+      }
+      const url = fillUrl(route.url, params);
+      const needsBody = ['POST', 'PUT', 'PATCH'].includes(route.method);
+      const body = fixture.bodies?.[route.method] ?? (needsBody ? {} : undefined);
+      const before = await fixture.read(t.app, b.adminKey, params);
+
+      const attempt = await t.app.inject({
+        method: route.method as HTTPMethods,
+        url,
+        headers: bearer(a.adminKey),
+        ...(body !== undefined && { payload: body as object }),
+      });
+      const label = `${route.method} ${url} with workspace A's key`;
+      if (attempt.statusCode !== 404) {
+        failures.push(`${label}: expected 404, got ${attempt.statusCode} ${attempt.body}`);
+      } else if (
+        !attempt.headers['content-type']?.toString().startsWith('application/problem+json')
+      ) {
+        failures.push(`${label}: 404 is not problem+json (${attempt.headers['content-type']})`);
+      } else if (route.method !== 'HEAD') {
+        const problem = attempt.json<{ status: number; code: string }>();
+        if (problem.status !== 404 || problem.code !== 'not_found')
+          failures.push(`${label}: problem body ${attempt.body}`);
+      }
+      const after = await fixture.read(t.app, b.adminKey, params);
+      if (JSON.stringify(after) !== JSON.stringify(before))
+        failures.push(
+          `${label}: B's resource changed from ${JSON.stringify(before)} to ${JSON.stringify(after)}`,
+        );
+
+      // The same call by B itself succeeds: the 404 above is isolation, not a bad fixture or body.
+      const own = await t.app.inject({
+        method: route.method as HTTPMethods,
+        url,
+        headers: bearer(b.adminKey),
+        ...(body !== undefined && { payload: body as object }),
+      });
+      if (own.statusCode >= 400)
+        failures.push(
+          `${route.method} ${url} with B's own key: expected success, got ${own.statusCode} ${own.body}` +
+            ' (give the fixture a valid body for this method)',
+        );
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+});
