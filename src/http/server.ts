@@ -1,11 +1,7 @@
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import Fastify, { LogController } from 'fastify';
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { type Config, publicUrl } from '../config.ts';
 import type { Database } from '../db/client.ts';
@@ -22,6 +18,7 @@ import { registerStrictJsonParser } from './json-parser.ts';
 import { registerOpenApi } from './openapi.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { createReadCaches, evictOnEvents, type ReadCaches } from './read-caches.ts';
+import { responseSerializerCompiler } from './response-serializer.ts';
 import { recordRouteTable } from './route-table.ts';
 import { registerRoutes } from './routes/index.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -79,24 +76,28 @@ export async function buildServer(deps: HttpDeps): Promise<App> {
   recordRouteTable(app); // before any route, so tests can walk every one
   app.decorateRequest('principal', null);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   registerStrictJsonParser(app);
 
-  await app.register(cors, {
-    origin: deps.config.CORS_ORIGINS.length > 0 ? deps.config.CORS_ORIGINS : false,
-    credentials: true,
-    // The plugin's default is GET,HEAD,POST: a dashboard on another origin could not PATCH or DELETE.
-    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    exposedHeaders: [
-      'X-Request-Id',
-      'Retry-After',
-      'Idempotent-Replayed',
-      'RateLimit-Limit',
-      'RateLimit-Remaining',
-      'RateLimit-Reset',
-    ],
-  });
-  await app.register(cookie);
+  if (deps.config.CORS_ORIGINS.length > 0) {
+    await app.register(cors, {
+      origin: deps.config.CORS_ORIGINS,
+      credentials: true,
+      // The plugin's default is GET,HEAD,POST: a dashboard on another origin could not PATCH or DELETE.
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      exposedHeaders: [
+        'X-Request-Id',
+        'Retry-After',
+        'Idempotent-Replayed',
+        'RateLimit-Limit',
+        'RateLimit-Remaining',
+        'RateLimit-Reset',
+      ],
+    });
+  }
+  // Cookies are parsed only where a session is looked for (authenticate-request.ts), not on
+  // every request: API-key traffic never needs them.
+  await app.register(cookie, { hook: false });
 
   const headers = securityHeaders({ https: publicUrl(deps.config).startsWith('https://') });
   app.addHook('onRequest', async (request, reply) => {

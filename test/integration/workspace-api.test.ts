@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { databaseKinds } from '../helpers/test-database.ts';
+import { databaseKinds, postgresUrl } from '../helpers/test-database.ts';
+import { waitUntil } from '../helpers/wait-until.ts';
 
 describe.each(databaseKinds)('workspace API on %s', (kind) => {
   let t: TestApp;
@@ -100,5 +101,57 @@ describe.each(databaseKinds)('workspace API on %s', (kind) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json())).toMatch(/colour|timeZone/);
+  });
+});
+
+describe.skipIf(!postgresUrl)('API key revocation across api processes on PostgreSQL', () => {
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(async () => {
+    first = await startTestApp('postgres');
+    second = await startTestApp('postgres');
+  });
+  afterAll(async () => {
+    await first.close();
+    await second.close();
+  });
+
+  it('stops a key cached by another process once it is revoked', async () => {
+    const { adminKey } = await first.createWorkspace();
+    const created = await first.app.inject({
+      method: 'POST',
+      url: '/v1/api-keys',
+      headers: bearer(adminKey),
+      payload: { name: 'reader', scopes: ['read'] },
+    });
+    const reader = created.json<{ id: string; key: string }>();
+    // The second process authenticates the key, and so caches it.
+    expect(
+      (
+        await second.app.inject({
+          method: 'GET',
+          url: '/v1/workspace',
+          headers: bearer(reader.key),
+        })
+      ).statusCode,
+    ).toBe(200);
+    const revoked = await first.app.inject({
+      method: 'DELETE',
+      url: `/v1/api-keys/${reader.id}`,
+      headers: bearer(adminKey),
+    });
+    expect(revoked.statusCode).toBe(200);
+    // The api_key.revoked event reaches the second process through LISTEN/NOTIFY and evicts it.
+    await waitUntil(
+      async () =>
+        (
+          await second.app.inject({
+            method: 'GET',
+            url: '/v1/workspace',
+            headers: bearer(reader.key),
+          })
+        ).statusCode === 401,
+      { what: 'the second process to refuse the revoked key', timeoutMs: 5_000 },
+    );
   });
 });

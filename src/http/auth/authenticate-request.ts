@@ -31,7 +31,8 @@ export async function authenticateRequest(
       rateLimitPerMinute: found.rateLimitPerMinute,
     };
   }
-  const token = request.cookies[SESSION_COOKIE];
+  const header = request.headers.cookie;
+  const token = header ? request.server.parseCookie(header)[SESSION_COOKIE] : undefined;
   if (!token) return null;
   const session = await authenticateSession(db, { token });
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { latestHeartbeat } from '../../db/queries/workers.ts';
+import { describeError } from '../../lib/query-errors.ts';
 import type { App } from '../fastify-types.ts';
 
 const HEARTBEAT_MAX_AGE_MS = 30_000;
@@ -23,7 +24,7 @@ async function check(run: () => Promise<string>): Promise<{ ok: boolean; detail:
   try {
     return { ok: true, detail: await Promise.race([run(), timeout]) };
   } catch (error) {
-    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+    return { ok: false, detail: describeError(error) };
   } finally {
     clearTimeout(timer);
   }
