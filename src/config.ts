@@ -39,6 +39,7 @@ export const configSchema = z
       .max(100 * 1024 * 1024)
       .default(1024 * 1024),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    PASSWORD_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
     SESSION_TTL_HOURS: z.coerce
       .number()
       .int()

@@ -30,7 +30,8 @@ function sessionCookie(response: LightMyRequestResponse) {
 describe.each(databaseKinds)('members and dashboard auth on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(kind);
+    // Many sign-ins from one address within a minute: the throttle has its own test below.
+    t = await startTestApp(kind, { PASSWORD_ATTEMPTS_PER_MINUTE: '10000' });
   });
   afterAll(() => t.close());
 
@@ -487,5 +488,31 @@ describe.each(databaseKinds)('members and dashboard auth on %s', (kind) => {
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.body).toContain('/v1/auth/setup');
     expect(page.body).toContain('<label for="password">');
+  });
+});
+
+describe('password attempt throttle', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('pglite', { PASSWORD_ATTEMPTS_PER_MINUTE: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 with Retry-After once an address exceeds its sign-in attempts', async () => {
+    // Windows are clock minutes: start well inside one so the five attempts share it.
+    const left = 60_000 - (Date.now() % 60_000);
+    if (left < 10_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+    const attempt = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/v1/auth/login',
+        payload: { email: 'nobody@example.test', password: 'not the password' },
+      });
+    for (let i = 0; i < 3; i += 1) expect((await attempt()).statusCode).toBe(401);
+    const limited = await attempt();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.json()).toMatchObject({ code: 'rate_limited', status: 429 });
   });
 });

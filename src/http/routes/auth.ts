@@ -9,6 +9,7 @@ import { logOut } from '../../services/auth/log-out.ts';
 import { sessionViewSchema } from '../../services/auth/session-view.ts';
 import type { StartedSession } from '../../services/auth/start-session.ts';
 import { SESSION_COOKIE } from '../auth/authenticate-request.ts';
+import { passwordAttemptThrottle } from '../auth/password-attempt-throttle.ts';
 import type { App } from '../fastify-types.ts';
 import { problemResponses } from '../problem-schema.ts';
 import { serviceContext } from '../service-context.ts';
@@ -21,6 +22,8 @@ export function authRoutes(app: App): void {
     path: '/',
     secure: publicUrl(config).startsWith('https://'),
   } as const;
+
+  const throttle = passwordAttemptThrottle({ perMinute: config.PASSWORD_ATTEMPTS_PER_MINUTE });
 
   function sendSession(reply: FastifyReply, status: 200 | 201, started: StartedSession) {
     reply.setCookie(SESSION_COOKIE, started.token, {
@@ -45,6 +48,7 @@ export function authRoutes(app: App): void {
 
   app.post('/v1/auth/setup', {
     config: { access: 'public' },
+    preHandler: throttle,
     schema: {
       tags: ['auth'],
       summary: 'Finish an invitation with its one-time setup token: set a password, get a session',
@@ -62,6 +66,7 @@ export function authRoutes(app: App): void {
 
   app.post('/v1/auth/login', {
     config: { access: 'public' },
+    preHandler: throttle,
     schema: {
       tags: ['auth'],
       summary: 'Sign in with email and password; sets the session cookie',
