@@ -1,6 +1,7 @@
 import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type AppErrorCode, type FieldError } from '../lib/errors.ts';
+import { isDatabaseUnavailable } from '../lib/query-errors.ts';
 
 /** RFC 9457 problem details, as every error leaves the API. */
 export interface Problem {
@@ -24,6 +25,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   payload_too_large: 413,
   precondition_failed: 412,
   rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -37,6 +39,7 @@ const titleByCode: Record<AppErrorCode, string> = {
   payload_too_large: 'Request body too large',
   precondition_failed: 'Precondition failed',
   rate_limited: 'Too many requests',
+  unavailable: 'Service unavailable',
   internal: 'Internal server error',
 };
 
@@ -95,6 +98,13 @@ export function toProblem(error: unknown): Problem {
       new AppError('validation', fastifyError.message ?? 'Bad request'),
     );
     return { ...problem, status, title: status === 415 ? 'Unsupported media type' : problem.title };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return problemFromAppError(
+      new AppError('unavailable', 'The database is not reachable right now; retry shortly.', {
+        retryAfterSeconds: 5,
+      }),
+    );
   }
   return problemFromAppError(
     new AppError(

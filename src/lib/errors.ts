@@ -12,6 +12,7 @@ export type AppErrorCode =
   | 'rate_limited'
   | 'precondition_failed'
   | 'payload_too_large'
+  | 'unavailable'
   | 'internal';
 
 export interface FieldError {
