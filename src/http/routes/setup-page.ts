@@ -110,6 +110,13 @@ const html = `<!doctype html>
 `;
 
 export function setupPageRoutes(app: App): void {
+  // Until the dashboard exists, the root sends people to the API documentation.
+  app.get('/', {
+    config: { access: 'public' },
+    schema: { hide: true },
+    handler: (_request, reply) => reply.redirect('/docs', 302),
+  });
+
   app.get('/setup', {
     config: { access: 'public' },
     schema: { hide: true },
