@@ -100,9 +100,10 @@ export async function buildServer(deps: HttpDeps): Promise<App> {
   await app.register(cookie, { hook: false });
 
   const headers = securityHeaders({ https: publicUrl(deps.config).startsWith('https://') });
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
     reply.header('X-Request-Id', request.id);
+    done();
   });
   app.addHook(
     'onRequest',
@@ -114,8 +115,12 @@ export async function buildServer(deps: HttpDeps): Promise<App> {
     }),
   );
   const idempotency = idempotencyHooks(deps.database.db, deps.secretKey);
-  app.addHook('preHandler', idempotency.preHandler);
-  app.addHook('onSend', idempotency.onSend);
+  // Only POSTs can carry an Idempotency-Key: other routes do not pay for the hooks.
+  app.addHook('onRoute', (route) => {
+    if (route.method !== 'POST') return;
+    route.preHandler = [...toArray(route.preHandler), idempotency.preHandler];
+    route.onSend = [...toArray(route.onSend), idempotency.onSend];
+  });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const labels = { method: request.method, route, status: String(reply.statusCode) };
@@ -136,4 +141,9 @@ export async function buildServer(deps: HttpDeps): Promise<App> {
   await registerOpenApi(app);
   registerRoutes(app);
   return app;
+}
+
+function toArray<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
 }
