@@ -1,6 +1,7 @@
 import type { Job, JobResult } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
+import { describeError } from '../lib/query-errors.ts';
 import type { JobDefinition } from './define-job.ts';
 
 /**
@@ -40,11 +41,14 @@ export async function runJob(
       { err: error },
       final ? 'job failed for good' : 'job failed; will retry',
     );
-    return { id: job.id, status: 'failed', output: describeError(error) };
+    // Stored in pgboss.job: the message without query parameters (see lib/query-errors.ts).
+    return {
+      id: job.id,
+      status: 'failed',
+      output: {
+        name: error instanceof Error ? error.name : 'Error',
+        message: describeError(error),
+      },
+    };
   }
-}
-
-function describeError(error: unknown): { name: string; message: string } {
-  if (error instanceof Error) return { name: error.name, message: error.message };
-  return { name: 'Error', message: String(error) };
 }
