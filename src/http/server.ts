@@ -100,10 +100,13 @@ export async function buildServer(deps: HttpDeps): Promise<App> {
   await app.register(cookie, { hook: false });
 
   const headers = securityHeaders({ https: publicUrl(deps.config).startsWith('https://') });
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(headers);
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const type = reply.getHeader('content-type');
+    reply.headers(
+      typeof type === 'string' && type.startsWith('text/html') ? headers.page : headers.api,
+    );
     reply.header('X-Request-Id', request.id);
-    done();
+    done(null, payload);
   });
   app.addHook(
     'onRequest',

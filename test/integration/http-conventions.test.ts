@@ -86,12 +86,23 @@ describe.each(databaseKinds)('HTTP conventions on %s', (kind) => {
     });
   });
 
-  it('sends security headers on answers and on errors', async () => {
+  it('sends security headers on answers and on errors: a no-content policy on JSON, a page policy on HTML', async () => {
     for (const url of ['/health/live', '/v1/workspace', '/no/such/route']) {
       const response = await t.app.inject({ method: 'GET', url });
       expect(response.headers['x-content-type-options'], url).toBe('nosniff');
-      expect(response.headers['content-security-policy'], url).toMatch(/default-src 'self'/);
-      expect(response.headers['x-frame-options'], url).toBeDefined();
+      expect(response.headers['content-security-policy'], url).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      expect(response.headers['x-frame-options'], url).toBe('DENY');
+    }
+    for (const url of ['/setup', '/docs/']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      expect(response.headers['content-type'], url).toMatch(/^text\/html/);
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(response.headers['content-security-policy'], url).toMatch(
+        /default-src 'self'.*object-src 'none'/,
+      );
+      expect(response.headers['x-frame-options'], url).toBe('SAMEORIGIN');
     }
   });
 
