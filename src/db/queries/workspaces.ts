@@ -35,7 +35,7 @@ export async function updateWorkspace(
   return rows[0];
 }
 
-/** Bootstrap-only: whether this database has any tenant yet. Not a tenant query. */
+/** Bootstrap-only: how many tenants this database holds. Not a tenant query. */
 export async function countWorkspaces(db: Db): Promise<number> {
   const rows = await db.select({ value: count() }).from(workspaces);
   return rows[0]?.value ?? 0;
