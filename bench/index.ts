@@ -1,4 +1,5 @@
-// `npm run bench`: req/s and latency of authenticated `GET /v1/workspace` on the real Toombos
+// `npm run bench`: parser throughput (bench/parse.ts), then req/s and latency of authenticated
+// `GET /v1/workspace` on the real Toombos
 // process, against a bare Fastify 5 JSON route measured in the same run with the same settings.
 // Each target runs in its own process; autocannon drives it over loopback from this one.
 // Settings: BENCH_DURATION_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (10),
@@ -6,6 +7,7 @@
 // BENCH_DATABASE_URL (also bench on PostgreSQL), BENCH_CPU_PROF=<dir> (V8 profiles of targets).
 import { cpus, loadavg } from 'node:os';
 import { checkOk, type LoadResult, type LoadSettings, measure } from './load.ts';
+import { benchParse } from './parse.ts';
 import { startTarget } from './target-process.ts';
 
 const GOAL_RATIO = 0.5;
@@ -137,6 +139,7 @@ async function main(): Promise<void> {
       `${settings.durationSeconds} s measured per target; Node ${process.version}, ` +
       `${cpus().length} CPUs, load average ${load?.toFixed(2)} at start\n`,
   );
+  benchParse((line) => process.stdout.write(`• ${line}\n`));
   const rows: Row[] = [];
   const [baseline] = await bench('bare fastify', 'bare');
   if (!baseline) throw new Error('the baseline produced no result');

@@ -3,6 +3,7 @@ import { apiKeyRoutes } from './api-keys.ts';
 import { authRoutes } from './auth.ts';
 import { healthRoutes } from './health.ts';
 import { memberRoutes } from './members.ts';
+import { parseRoutes } from './parse.ts';
 import { setupPageRoutes } from './setup-page.ts';
 import { workspaceRoutes } from './workspace.ts';
 
@@ -14,4 +15,5 @@ export function registerRoutes(app: App): void {
   memberRoutes(app);
   authRoutes(app);
   setupPageRoutes(app);
+  parseRoutes(app);
 }

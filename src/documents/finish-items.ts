@@ -1,0 +1,57 @@
+import { sha256Hex } from '../lib/crypto.ts';
+import { stableJson } from '../lib/stable-json.ts';
+import type { DraftItem } from './build-item.ts';
+import type { Item, ParseWarning } from './item.ts';
+import { slug } from './slug.ts';
+
+const STALE_AFTER_MS = 90 * 24 * 60 * 60 * 1000;
+
+/** Hash of the content only: `line` moves when text above changes, which is not an edit. */
+function hashItem(item: DraftItem): string {
+  const { line: _line, ...content } = item;
+  return sha256Hex(stableJson(content));
+}
+
+/**
+ * Document-wide rules (PRODUCT.md §3): duplicates dropped, stale items flagged but kept, and keys
+ * made unique so two different items never collide on sync.
+ */
+export function finishItems(
+  built: { item: DraftItem; warnings: ParseWarning[] }[],
+  now: Date,
+): { items: Item[]; warnings: ParseWarning[] } {
+  const items: Item[] = [];
+  const warnings: ParseWarning[] = [];
+  const seenContent = new Set<string>();
+  const usedKeys = new Set<string>();
+  for (const { item: draft, warnings: itemWarnings } of built) {
+    const contentId = `${draft.title.trim()}\u0000${draft.body.trim()}`;
+    if (seenContent.has(contentId)) {
+      warnings.push(...itemWarnings, {
+        code: 'duplicate',
+        message: `"${draft.title}" repeats an earlier item with the same title and body; dropped`,
+        line: draft.line,
+      });
+      continue;
+    }
+    seenContent.add(contentId);
+
+    const base = `${slug(draft.section) || 'section'}/${slug(draft.title) || 'item'}`;
+    let key = base;
+    for (let n = 2; usedKeys.has(key); n += 1) key = `${base}-${n}`;
+    usedKeys.add(key);
+    // Tie the item's own warnings to its key, so a UI can show them next to the item.
+    warnings.push(...itemWarnings.map((warning) => ({ ...warning, itemKey: key })));
+
+    if (draft.date !== null && now.getTime() - Date.parse(draft.date) > STALE_AFTER_MS) {
+      warnings.push({
+        code: 'stale',
+        message: `"${draft.title}" is dated ${draft.date}, more than 90 days ago`,
+        line: draft.line,
+        itemKey: key,
+      });
+    }
+    items.push({ ...draft, key, contentHash: hashItem(draft) });
+  }
+  return { items, warnings };
+}

@@ -1,0 +1,112 @@
+import { fieldKey } from '../field-key.ts';
+import type { ParseWarning } from '../item.ts';
+import type { RawDocument, RawItem } from '../raw-item.ts';
+import { readFieldLine } from './read-field-line.ts';
+import { readFlag } from './read-flag.ts';
+import { readSectionHeading, unescapeMarkdown } from './read-heading.ts';
+
+interface OpenItem {
+  heading: string;
+  line: number;
+  fields: Record<string, string>;
+  flags: Record<string, string>;
+  metadata: Record<string, string>;
+  bodyLines: string[];
+}
+
+/** Body Markdown as written, without the blank lines that only separate it from what follows. */
+function joinBody(lines: string[]): string {
+  return lines
+    .join('\n')
+    .replace(/^(?:[ \t]*\n)+/, '')
+    .trimEnd();
+}
+
+/** The Markdown strategy of PRODUCT.md §3; `lines` are already free of CR and BOM. */
+export function parseMarkdown(lines: string[]): RawDocument {
+  const warnings: ParseWarning[] = [];
+  const items: RawItem[] = [];
+  let title: string | null = null;
+  const documentFlags: Record<string, string> = {};
+  let section = {
+    key: 'general',
+    heading: null as string | null,
+    flags: {} as Record<string, string>,
+  };
+  let open: OpenItem | null = null;
+  // Flags above the first `##` belong to the whole document.
+  let sawSection = false;
+
+  const close = (): void => {
+    if (open === null) return;
+    const values = { ...documentFlags, ...section.flags, ...open.fields, ...open.flags };
+    const titleText = unescapeMarkdown(values.title ?? open.heading).trim() || 'Untitled';
+    items.push({
+      section: section.key,
+      sectionHeading: section.heading,
+      title: titleText,
+      body: joinBody(open.bodyLines),
+      line: open.line,
+      values,
+      metadata: open.metadata,
+    });
+    open = null;
+  };
+
+  lines.forEach((line, index) => {
+    const lineNumber = index + 1;
+    // Closing `#`s only count after a space (CommonMark), so `### C#` keeps its `#`.
+    const heading = /^(#{1,3})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+    const level = heading?.[1]?.length;
+    const headingText = heading?.[2] ?? '';
+    if (level === 1 && title === null && open === null) {
+      title = unescapeMarkdown(headingText).trim() || null;
+      return;
+    }
+    if (level === 2) {
+      close();
+      section = { ...readSectionHeading(headingText), flags: {} };
+      sawSection = true;
+      return;
+    }
+    if (level === 3) {
+      close();
+      open = {
+        heading: headingText,
+        line: lineNumber,
+        fields: {},
+        flags: {},
+        metadata: {},
+        bodyLines: [],
+      };
+      return;
+    }
+    const flag = readFlag(line);
+    if (flag) {
+      const key = fieldKey(flag.key);
+      if (key === null) {
+        warnings.push({
+          code: 'unknown_flag',
+          message: `unknown flag "${flag.key}"`,
+          line: lineNumber,
+        });
+        return;
+      }
+      const target = open?.flags ?? (sawSection ? section.flags : documentFlags);
+      target[key] = flag.value;
+      return;
+    }
+    if (open === null) return;
+    const field = readFieldLine(line);
+    if (field) {
+      const key = fieldKey(field.key);
+      if (key === 'content') open.bodyLines.push(field.value);
+      else if (key !== null) open.fields[key] = field.value;
+      else open.metadata[field.key] = field.value;
+      return;
+    }
+    open.bodyLines.push(line);
+  });
+  close();
+  return { title, items, warnings };
+}
