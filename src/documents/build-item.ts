@@ -8,63 +8,72 @@ import { readBoolean, readEnum, readLowerList } from './read-value.ts';
 /** An item before `key` and `contentHash`, which depend on the whole document. */
 export type DraftItem = Omit<Item, 'key' | 'contentHash'>;
 
+type Values = Record<string, string>;
+type Warn = (code: string, message: string) => void;
+
+// Module-level helpers, not closures per item: this runs for every item of a document.
+function textOf(values: Values, key: string): string | null {
+  return values[key]?.trim() || null;
+}
+
+function flagOf(values: Values, key: string, fallback: boolean, warn: Warn): boolean {
+  const value = textOf(values, key);
+  if (value === null) return fallback;
+  const parsed = readBoolean(value);
+  if (parsed === null) warn('bad_boolean', `${key} "${value}" is not yes/no/true/false`);
+  return parsed ?? fallback;
+}
+
+function dateOf(values: Values, key: string, warn: Warn): string | null {
+  const value = textOf(values, key);
+  if (value === null) return null;
+  const parsed = parseDate(value);
+  if (parsed === null) warn('bad_date', `${key} "${value}" is not a date we understand`);
+  return parsed;
+}
+
 /** Normalises one raw item's text values; every bad value is a warning and a default. */
 export function buildItem(raw: RawItem): { item: DraftItem; warnings: ParseWarning[] } {
   const warnings: ParseWarning[] = [];
-  const warn = (code: string, message: string): void => {
+  const warn: Warn = (code, message) => {
     warnings.push({ code, message: `${raw.title}: ${message}`, line: raw.line });
   };
   const { values } = raw;
-  const text = (key: string): string | null => values[key]?.trim() || null;
-  const flag = (key: string, fallback: boolean): boolean => {
-    const value = text(key);
-    if (value === null) return fallback;
-    const parsed = readBoolean(value);
-    if (parsed === null) warn('bad_boolean', `${key} "${value}" is not yes/no/true/false`);
-    return parsed ?? fallback;
-  };
-  const date = (key: string): string | null => {
-    const value = text(key);
-    if (value === null) return null;
-    const parsed = parseDate(value);
-    if (parsed === null) warn('bad_date', `${key} "${value}" is not a date we understand`);
-    return parsed;
-  };
 
-  const typeText = text('type');
+  const typeText = textOf(values, 'type');
   let type = typeText === null ? null : readEnum(typeText, itemTypes);
   if (typeText !== null && type === null) warn('bad_type', `type "${typeText}" is not known`);
   type ??= detectType(`${raw.title}\n${raw.body}`);
 
   let priority = 3;
-  const priorityText = text('priority');
+  const priorityText = textOf(values, 'priority');
   if (priorityText !== null) {
     const parsed = Number(priorityText);
     if (Number.isInteger(parsed) && parsed >= 1 && parsed <= 5) priority = parsed;
     else warn('bad_priority', `priority "${priorityText}" is not 1–5; using 3`);
   }
 
-  const scheduled = date('scheduledFor');
-  const channels = text('channels');
-  const tags = text('tags');
-  const template = text('template');
+  const scheduled = dateOf(values, 'scheduledFor', warn);
+  const channels = textOf(values, 'channels');
+  const tags = textOf(values, 'tags');
+  const template = textOf(values, 'template');
   const item: DraftItem = {
     section: raw.section,
     sectionHeading: raw.sectionHeading,
     // The schema needs a title; text such as "." leaves a strategy with nothing to use.
     title: raw.title.trim() || 'Untitled',
     body: raw.body,
-    date: date('date'),
+    date: dateOf(values, 'date', warn),
     type,
     priority,
-    featured: flag('featured', false),
-    published: flag('published', true),
-    dryRun: flag('dryRun', false),
+    featured: flagOf(values, 'featured', false, warn),
+    published: flagOf(values, 'published', true, warn),
+    dryRun: flagOf(values, 'dryRun', false, warn),
     channels: channels === null ? null : readLowerList(channels),
     tags: tags === null ? [] : readLowerList(tags),
-    link: text('link'),
-    callToAction: text('callToAction'),
-    category: text('category'),
+    link: textOf(values, 'link'),
+    callToAction: textOf(values, 'callToAction'),
+    category: textOf(values, 'category'),
     // A date alone is scheduled for the start of that day in UTC: the field is always an instant.
     scheduledFor:
       scheduled !== null && scheduled.length === 10 ? `${scheduled}T00:00:00.000Z` : scheduled,

@@ -4,56 +4,79 @@ import { readEnum, readList, readNumber } from './read-value.ts';
 
 type Warn = (code: string, message: string) => void;
 
+const TYPE_KEYS = [
+  'seoDescription',
+  'keywords',
+  'urgency',
+  'expiresAt',
+  'mediaContact',
+  'sessionId',
+  'duration',
+  'participants',
+  'techniques',
+  'averageImprovement',
+  'achievements',
+  'sessionType',
+  'instructor',
+] as const;
+
+// Module-level helpers, not closures per item: this runs for every item of a document.
+function textOf(values: Record<string, string>, key: string): string | undefined {
+  return values[key]?.trim() || undefined;
+}
+
+function numberOf(values: Record<string, string>, key: string, warn: Warn): number | undefined {
+  const raw = textOf(values, key);
+  if (raw === undefined) return undefined;
+  const parsed = readNumber(raw);
+  if (parsed === null) warn('bad_number', `${key} "${raw}" is not a number`);
+  return parsed ?? undefined;
+}
+
 /** The type-specific fields of PRODUCT.md §4; only those present are set. */
 export function readTypeFields(values: Record<string, string>, warn: Warn): TypeFields {
   const fields: TypeFields = {};
-  const text = (key: string): string | undefined => values[key]?.trim() || undefined;
-  const number = (key: string): number | undefined => {
-    const raw = text(key);
-    if (raw === undefined) return undefined;
-    const parsed = readNumber(raw);
-    if (parsed === null) warn('bad_number', `${key} "${raw}" is not a number`);
-    return parsed ?? undefined;
-  };
+  // Most items carry none of these: skip thirteen lookups.
+  if (!TYPE_KEYS.some((key) => key in values)) return fields;
 
-  const seoDescription = text('seoDescription');
+  const seoDescription = textOf(values, 'seoDescription');
   if (seoDescription !== undefined) fields.seoDescription = seoDescription;
-  const keywords = text('keywords');
+  const keywords = textOf(values, 'keywords');
   if (keywords !== undefined) fields.keywords = readList(keywords);
-  const urgency = text('urgency');
+  const urgency = textOf(values, 'urgency');
   if (urgency !== undefined) {
     const parsed = readEnum(urgency, urgencies);
     if (parsed === null)
       warn('bad_urgency', `urgency "${urgency}" is not one of ${urgencies.join(', ')}`);
     else fields.urgency = parsed;
   }
-  const expiresAt = text('expiresAt');
+  const expiresAt = textOf(values, 'expiresAt');
   if (expiresAt !== undefined) {
     const parsed = parseDate(expiresAt);
     if (parsed === null) warn('bad_date', `expires at "${expiresAt}" is not a date`);
     else fields.expiresAt = parsed;
   }
-  const mediaContact = text('mediaContact');
+  const mediaContact = textOf(values, 'mediaContact');
   if (mediaContact !== undefined) fields.mediaContact = mediaContact;
-  const sessionId = text('sessionId');
+  const sessionId = textOf(values, 'sessionId');
   if (sessionId !== undefined) fields.sessionId = sessionId;
-  const duration = number('duration');
+  const duration = numberOf(values, 'duration', warn);
   if (duration !== undefined) fields.durationSeconds = duration;
-  const participants = number('participants');
+  const participants = numberOf(values, 'participants', warn);
   if (participants !== undefined) fields.participants = participants;
-  const techniques = text('techniques');
+  const techniques = textOf(values, 'techniques');
   if (techniques !== undefined) fields.techniques = readList(techniques);
-  const improvement = number('averageImprovement');
+  const improvement = numberOf(values, 'averageImprovement', warn);
   if (improvement !== undefined) fields.averageImprovement = improvement;
-  const achievements = text('achievements');
+  const achievements = textOf(values, 'achievements');
   if (achievements !== undefined) fields.achievements = readList(achievements);
-  const sessionType = text('sessionType');
+  const sessionType = textOf(values, 'sessionType');
   if (sessionType !== undefined) {
     const parsed = readEnum(sessionType, sessionTypes);
     if (parsed === null) warn('bad_session_type', `session type "${sessionType}" is not known`);
     else fields.sessionType = parsed;
   }
-  const instructor = text('instructor');
+  const instructor = textOf(values, 'instructor');
   if (instructor !== undefined) fields.instructor = instructor;
   return fields;
 }
