@@ -1,41 +1,44 @@
 /** Canonical field names; markdown keys, flag keys and JSON keys all map onto these. */
-const FIELD_KEYS: Record<string, string> = {
-  date: 'date',
-  title: 'title',
-  content: 'content',
-  body: 'content',
-  type: 'type',
-  priority: 'priority',
-  featured: 'featured',
-  channels: 'channels',
-  tags: 'tags',
-  link: 'link',
-  calltoaction: 'callToAction',
-  category: 'category',
-  scheduledfor: 'scheduledFor',
-  published: 'published',
-  template: 'template',
-  dryrun: 'dryRun',
-  seodescription: 'seoDescription',
-  keywords: 'keywords',
-  urgency: 'urgency',
-  expiresat: 'expiresAt',
-  mediacontact: 'mediaContact',
-  sessionid: 'sessionId',
-  duration: 'duration',
-  durationseconds: 'duration',
-  participants: 'participants',
-  techniques: 'techniques',
-  averageimprovement: 'averageImprovement',
-  achievements: 'achievements',
-  sessiontype: 'sessionType',
-  instructor: 'instructor',
-};
+const FIELD_KEYS = new Map<string, string>(
+  Object.entries({
+    date: 'date',
+    title: 'title',
+    content: 'content',
+    body: 'content',
+    type: 'type',
+    priority: 'priority',
+    featured: 'featured',
+    channels: 'channels',
+    tags: 'tags',
+    link: 'link',
+    calltoaction: 'callToAction',
+    category: 'category',
+    scheduledfor: 'scheduledFor',
+    published: 'published',
+    template: 'template',
+    dryrun: 'dryRun',
+    seodescription: 'seoDescription',
+    keywords: 'keywords',
+    urgency: 'urgency',
+    expiresat: 'expiresAt',
+    mediacontact: 'mediaContact',
+    sessionid: 'sessionId',
+    duration: 'duration',
+    durationseconds: 'duration',
+    participants: 'participants',
+    techniques: 'techniques',
+    averageimprovement: 'averageImprovement',
+    achievements: 'achievements',
+    sessiontype: 'sessionType',
+    instructor: 'instructor',
+  }),
+);
 
 /**
  * The canonical name of a known field, or null. Case, spaces, `_` and `-` are ignored so
  * `Call to action`, `call_to_action` and `callToAction` are one key.
  */
 export function fieldKey(raw: string): string | null {
-  return FIELD_KEYS[raw.toLowerCase().replace(/[^a-z0-9]/g, '')] ?? null;
+  // A Map, not an object: `constructor` must not find Object.prototype's.
+  return FIELD_KEYS.get(raw.toLowerCase().replace(/[^a-z0-9]/g, '')) ?? null;
 }

@@ -249,3 +249,20 @@ describe('parseDocument: never throws', () => {
     );
   });
 });
+
+describe('hostile field names', () => {
+  it('keeps `constructor` and `__proto__` field lines as metadata, not as prototype lookups', () => {
+    const result = parseDocument(
+      '## Notes\n\n### An item\n- **Constructor:** kept\n- **__proto__:** also kept\n- **Content:** Body text here.',
+      { now: new Date('2026-11-25T12:00:00Z') },
+    );
+    const [item] = result.items;
+    expect(item?.metadata).toEqual(
+      Object.fromEntries([
+        ['Constructor', 'kept'],
+        ['__proto__', 'also kept'],
+      ]),
+    );
+    expect(Object.getPrototypeOf(item?.metadata)).toBe(Object.prototype);
+  });
+});

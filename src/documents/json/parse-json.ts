@@ -1,6 +1,7 @@
 import { fieldKey } from '../field-key.ts';
 import type { ParseWarning } from '../item.ts';
 import type { RawDocument, RawItem } from '../raw-item.ts';
+import { setOwn } from '../set-own.ts';
 import { slug } from '../slug.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -27,7 +28,7 @@ function readEntry(entry: Record<string, unknown>): RawItem | null {
     const key = fieldKey(name);
     if (key === 'content') body = asText(value).trimEnd();
     else if (key !== null && key !== 'title') values[key] = asText(value);
-    else if (key === null) metadata[name] = asText(value);
+    else if (key === null) setOwn(metadata, name, asText(value));
   }
   return {
     section: slug(sectionText) || 'general',

@@ -1,6 +1,7 @@
 import { fieldKey } from '../field-key.ts';
 import type { ParseWarning } from '../item.ts';
 import type { RawDocument, RawItem } from '../raw-item.ts';
+import { setOwn } from '../set-own.ts';
 import { readFieldLine } from './read-field-line.ts';
 import { readFlag } from './read-flag.ts';
 import { readSectionHeading, unescapeMarkdown } from './read-heading.ts';
@@ -56,7 +57,8 @@ export function parseMarkdown(lines: string[]): RawDocument {
   lines.forEach((line, index) => {
     const lineNumber = index + 1;
     // Closing `#`s only count after a space (CommonMark), so `### C#` keeps its `#`.
-    const heading = /^(#{1,3})\s+(.*?)(?:\s+#+)?\s*$/.exec(line);
+    // Cheap first-character checks keep the regexes off the body lines that make up most text.
+    const heading = line.startsWith('#') ? /^(#{1,3})\s+(.*?)(?:\s+#+)?\s*$/.exec(line) : null;
     const level = heading?.[1]?.length;
     const headingText = heading?.[2] ?? '';
     if (level === 1 && title === null && open === null) {
@@ -81,7 +83,7 @@ export function parseMarkdown(lines: string[]): RawDocument {
       };
       return;
     }
-    const flag = readFlag(line);
+    const flag = line.includes('<!--') ? readFlag(line) : null;
     if (flag) {
       const key = fieldKey(flag.key);
       if (key === null) {
@@ -97,12 +99,12 @@ export function parseMarkdown(lines: string[]): RawDocument {
       return;
     }
     if (open === null) return;
-    const field = readFieldLine(line);
+    const field = line.includes('**') ? readFieldLine(line) : null;
     if (field) {
       const key = fieldKey(field.key);
       if (key === 'content') open.bodyLines.push(field.value);
       else if (key !== null) open.fields[key] = field.value;
-      else open.metadata[field.key] = field.value;
+      else setOwn(open.metadata, field.key, field.value);
       return;
     }
     open.bodyLines.push(line);
