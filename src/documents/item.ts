@@ -75,6 +75,20 @@ export const parseWarningSchema = z.object({
 });
 export type ParseWarning = z.infer<typeof parseWarningSchema>;
 
+/**
+ * A PRODUCT.md §4 rule the item breaks. Derived from the item on every parse, so it lives on the
+ * parse result and not on the item (whose every field feeds the content hash).
+ */
+export const itemIssueSchema = z.object({
+  itemKey: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  code: z.string(),
+  /** The Item field at fault: `title`, `tags`, `fields.durationSeconds`, … */
+  field: z.string(),
+  message: z.string(),
+});
+export type ItemIssue = z.infer<typeof itemIssueSchema>;
+
 export const strategies = ['markdown', 'json', 'freeform'] as const;
 export type Strategy = (typeof strategies)[number];
 
@@ -83,6 +97,7 @@ export const parseResultSchema = z.object({
   title: z.string().nullable(),
   items: z.array(itemSchema),
   warnings: z.array(parseWarningSchema),
+  issues: z.array(itemIssueSchema),
 });
 export type ParseResult = z.infer<typeof parseResultSchema>;
 

@@ -1,4 +1,5 @@
 import { buildItem } from './build-item.ts';
+import { checkItem } from './check-item.ts';
 import { detectStrategy } from './detect-strategy.ts';
 import { finishItems } from './finish-items.ts';
 import { parseFreeform } from './freeform/parse-freeform.ts';
@@ -25,10 +26,12 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParseRe
   const strategy = options.strategy ?? detectStrategy(clean);
   try {
     const raw = readRaw(strategy, clean);
-    const finished = finishItems(raw.items.map(buildItem), options.now ?? new Date());
+    const now = options.now ?? new Date();
+    const finished = finishItems(raw.items.map(buildItem), now);
     const warnings: ParseWarning[] = [...raw.warnings, ...finished.warnings];
     warnings.sort((a, b) => a.line - b.line);
-    return { strategy, title: raw.title, items: finished.items, warnings };
+    const issues = finished.items.flatMap((item) => checkItem(item, now));
+    return { strategy, title: raw.title, items: finished.items, warnings, issues };
   } catch (error) {
     // A parser bug must not take a whole sync down; report it like any other bad input.
     const message = error instanceof Error ? error.message : String(error);
@@ -37,6 +40,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParseRe
       title: null,
       items: [],
       warnings: [{ code: 'internal_error', message, line: 0 }],
+      issues: [],
     };
   }
 }

@@ -1,0 +1,24 @@
+import type { Item, ItemIssue } from './item.ts';
+import { checkAnnouncement } from './rules/announcement.ts';
+import { checkBlog } from './rules/blog.ts';
+import { checkCommon } from './rules/common.ts';
+import { checkSession } from './rules/session.ts';
+import { checkUpdate } from './rules/update.ts';
+
+/**
+ * The PRODUCT.md §4 rules an item breaks. Drafts are checked too: an editor wants to know before
+ * publishing, not after.
+ */
+export function checkItem(item: Item, now: Date): ItemIssue[] {
+  const common = checkCommon(item, now);
+  switch (item.type) {
+    case 'update':
+      return [...common, ...checkUpdate(item)];
+    case 'blog':
+      return [...common, ...checkBlog(item)];
+    case 'announcement':
+      return [...common, ...checkAnnouncement(item)];
+    case 'session':
+      return [...common, ...checkSession(item, now)];
+  }
+}
