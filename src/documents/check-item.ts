@@ -2,6 +2,7 @@ import type { Item, ItemIssue } from './item.ts';
 import { checkAnnouncement } from './rules/announcement.ts';
 import { checkBlog } from './rules/blog.ts';
 import { checkCommon } from './rules/common.ts';
+import { countWords } from './rules/count-words.ts';
 import { checkSession } from './rules/session.ts';
 import { checkUpdate } from './rules/update.ts';
 
@@ -10,12 +11,14 @@ import { checkUpdate } from './rules/update.ts';
  * publishing, not after.
  */
 export function checkItem(item: Item, now: Date): ItemIssue[] {
-  const common = checkCommon(item, now);
+  // Counted once here: three rules read it, and this runs for every item of a document.
+  const words = countWords(item.body);
+  const common = checkCommon(item, now, words);
   switch (item.type) {
     case 'update':
-      return [...common, ...checkUpdate(item)];
+      return [...common, ...checkUpdate(item, words)];
     case 'blog':
-      return [...common, ...checkBlog(item)];
+      return [...common, ...checkBlog(item, words)];
     case 'announcement':
       return [...common, ...checkAnnouncement(item)];
     case 'session':

@@ -1,26 +1,16 @@
 import type { Item, ItemIssue } from '../item.ts';
-import { countWords } from './count-words.ts';
+import { checkTagCount } from './check-tag-count.ts';
 import { makeIssue } from './make-issue.ts';
 
 /** PRODUCT.md §4 rules for `blog` items. Reading time is computed by generation, not checked. */
-export function checkBlog(item: Item): ItemIssue[] {
+export function checkBlog(item: Item, words: number): ItemIssue[] {
   const issues: ItemIssue[] = [];
   if (item.category === null || item.category.trim() === '') {
     issues.push(
       makeIssue(item, 'error', 'category_missing', 'category', 'A blog post needs a category.'),
     );
   }
-  if (item.tags.length > 15) {
-    issues.push(
-      makeIssue(
-        item,
-        'error',
-        'too_many_tags',
-        'tags',
-        `A blog post can have at most 15 tags; this one has ${item.tags.length}.`,
-      ),
-    );
-  }
+  issues.push(...checkTagCount(item, 15, 'A blog post'));
   const keywords = item.fields.keywords ?? [];
   if (keywords.length > 5) {
     issues.push(
@@ -34,7 +24,6 @@ export function checkBlog(item: Item): ItemIssue[] {
     );
   }
   issues.push(...checkSeoDescription(item));
-  const words = countWords(item.body);
   if (words < 300) {
     issues.push(
       makeIssue(

@@ -1,9 +1,8 @@
 import type { Item, ItemIssue } from '../item.ts';
-import { countWords } from './count-words.ts';
 import { makeIssue } from './make-issue.ts';
 
 /** The PRODUCT.md §4 rules every content type shares. */
-export function checkCommon(item: Item, now: Date): ItemIssue[] {
+export function checkCommon(item: Item, now: Date, words: number): ItemIssue[] {
   const issues: ItemIssue[] = [];
   // Code points, not UTF-16 units: an emoji in a title is one character to an editor.
   const titleLength = [...item.title.trim()].length;
@@ -18,7 +17,6 @@ export function checkCommon(item: Item, now: Date): ItemIssue[] {
       ),
     );
   }
-  const words = countWords(item.body);
   if (words < 3) {
     issues.push(
       makeIssue(

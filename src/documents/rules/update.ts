@@ -1,22 +1,11 @@
 import type { Item, ItemIssue } from '../item.ts';
-import { countWords } from './count-words.ts';
+import { checkTagCount } from './check-tag-count.ts';
 import { makeIssue } from './make-issue.ts';
 
 /** PRODUCT.md §4 rules for `update` items. */
-export function checkUpdate(item: Item): ItemIssue[] {
+export function checkUpdate(item: Item, words: number): ItemIssue[] {
   const issues: ItemIssue[] = [];
-  if (item.tags.length > 10) {
-    issues.push(
-      makeIssue(
-        item,
-        'error',
-        'too_many_tags',
-        'tags',
-        `An update can have at most 10 tags; this one has ${item.tags.length}.`,
-      ),
-    );
-  }
-  const words = countWords(item.body);
+  issues.push(...checkTagCount(item, 10, 'An update'));
   if (words > 500) {
     issues.push(
       makeIssue(
