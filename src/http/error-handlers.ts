@@ -1,3 +1,4 @@
+import { AppError } from '../lib/errors.ts';
 import type { App } from './fastify-types.ts';
 import { toProblem } from './problem.ts';
 
@@ -14,18 +15,9 @@ export function registerErrorHandlers(app: App): void {
       .type('application/problem+json')
       .send(JSON.stringify({ ...problem, instance: request.url.split('?')[0] }));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .type('application/problem+json')
-      .send(
-        JSON.stringify({
-          type: 'urn:toombos:problem:not_found',
-          title: 'Not found',
-          status: 404,
-          detail: `No route ${request.method} ${request.url.split('?')[0]}`,
-          code: 'not_found',
-        }),
-      ),
-  );
+  // An unknown route is answered exactly like a thrown not_found (the error handler above), so
+  // the problem shape has one source.
+  app.setNotFoundHandler((request) => {
+    throw new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
+  });
 }

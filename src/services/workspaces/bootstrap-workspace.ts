@@ -10,12 +10,6 @@ import { generateApiKey } from '../api-keys/generate-api-key.ts';
 const BOOTSTRAP_LOCK_ID = 7_246_310_552;
 const SETUP_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-export interface BootstrapResult {
-  workspaceId: string;
-  setupToken: string;
-  adminKey: string;
-}
-
 export interface NewWorkspaceSecrets {
   workspaceId: string;
   ownerId: string;
@@ -70,19 +64,14 @@ export async function createWorkspaceWithOwner(
 export async function bootstrapWorkspace(
   db: Db,
   input: { ownerEmail: string },
-): Promise<BootstrapResult | null> {
+): Promise<NewWorkspaceSecrets | null> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK_ID})`);
     if ((await countWorkspaces(tx)) > 0) return null;
-    const created = await createWorkspaceWithOwner(tx, {
+    return createWorkspaceWithOwner(tx, {
       name: 'My workspace',
       slug: 'default',
       ownerEmail: input.ownerEmail,
     });
-    return {
-      workspaceId: created.workspaceId,
-      setupToken: created.setupToken,
-      adminKey: created.adminKey,
-    };
   });
 }
