@@ -1,5 +1,10 @@
 import type { Database } from '../db/client.ts';
 import { incrementRateLimitWindow } from '../db/queries/rate-limit-windows.ts';
+import {
+  createFixedWindowCounter,
+  secondsLeftInWindow,
+  windowStart,
+} from '../lib/fixed-window-counter.ts';
 
 export interface RateLimitState {
   limit: number;
@@ -13,8 +18,6 @@ export interface RateLimiter {
   hit(apiKeyId: string, workspaceId: string, limit: number, now?: Date): Promise<RateLimitState>;
 }
 
-const WINDOW_MS = 60_000;
-
 /**
  * Fixed one-minute windows per key. On PostgreSQL the counter is a row every api process
  * increments atomically, so the limit holds across processes. PGlite admits one process per data
@@ -24,33 +27,20 @@ export function createRateLimiter(database: Database): RateLimiter {
   if (database.kind === 'postgres') {
     return {
       async hit(apiKeyId, workspaceId, limit, now = new Date()) {
-        const windowStart = Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS;
         const count = await incrementRateLimitWindow(database.db, {
           workspaceId,
           apiKeyId,
-          windowStart: new Date(windowStart),
+          windowStart: new Date(windowStart(now.getTime())),
         });
-        return {
-          limit,
-          count,
-          resetSeconds: Math.ceil((windowStart + WINDOW_MS - now.getTime()) / 1000),
-        };
+        return { limit, count, resetSeconds: secondsLeftInWindow(now.getTime()) };
       },
     };
   }
-  const windows = new Map<string, { start: number; count: number }>();
+  const counter = createFixedWindowCounter();
   return {
     async hit(apiKeyId, _workspaceId, limit, now = new Date()) {
-      const start = Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS;
-      const current = windows.get(apiKeyId);
-      const window = current && current.start === start ? current : { start, count: 0 };
-      window.count += 1;
-      windows.set(apiKeyId, window);
-      return {
-        limit,
-        count: window.count,
-        resetSeconds: Math.ceil((start + WINDOW_MS - now.getTime()) / 1000),
-      };
+      const count = counter.hit(apiKeyId, now.getTime());
+      return { limit, count, resetSeconds: secondsLeftInWindow(now.getTime()) };
     },
   };
 }

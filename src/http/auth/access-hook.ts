@@ -56,7 +56,7 @@ export function accessHook(deps: {
       reply.header('RateLimit-Remaining', String(Math.max(0, state.limit - state.count)));
       reply.header('RateLimit-Reset', String(state.resetSeconds));
       if (state.count > state.limit) {
-        reply.header('Retry-After', String(state.resetSeconds));
+        // The error handler turns retryAfterSeconds into the Retry-After header.
         throw new AppError(
           'rate_limited',
           `Rate limit of ${state.limit} requests per minute exceeded for this key.`,

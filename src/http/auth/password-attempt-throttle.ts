@@ -1,8 +1,6 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors.ts';
-
-const WINDOW_MS = 60_000;
-const MAX_TRACKED = 50_000;
+import { createFixedWindowCounter, secondsLeftInWindow } from '../../lib/fixed-window-counter.ts';
 
 /**
  * Password guessing is slowed by scrypt (~0.3 s a try) but not stopped by it, and every try costs
@@ -11,25 +9,16 @@ const MAX_TRACKED = 50_000;
  * a shared counter would need a table keyed by address).
  */
 export function passwordAttemptThrottle({ perMinute }: { perMinute: number }) {
-  const windows = new Map<string, { start: number; count: number }>();
-  return async function throttle(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const attempts = createFixedWindowCounter();
+  return async function throttle(request: FastifyRequest): Promise<void> {
     const now = Date.now();
-    const start = Math.floor(now / WINDOW_MS) * WINDOW_MS;
-    const current = windows.get(request.ip);
-    const window = current && current.start === start ? current : { start, count: 0 };
-    window.count += 1;
-    if (!current && windows.size >= MAX_TRACKED) windows.clear();
-    windows.set(request.ip, window);
-    if (window.count > perMinute) {
-      const retryAfterSeconds = Math.ceil((start + WINDOW_MS - now) / 1000);
-      reply.header('Retry-After', String(retryAfterSeconds));
-      throw new AppError(
-        'rate_limited',
-        `Too many sign-in attempts from this address; try again in ${retryAfterSeconds} s.`,
-        {
-          retryAfterSeconds,
-        },
-      );
-    }
+    if (attempts.hit(request.ip, now) <= perMinute) return;
+    // The error handler turns retryAfterSeconds into the Retry-After header.
+    const retryAfterSeconds = secondsLeftInWindow(now);
+    throw new AppError(
+      'rate_limited',
+      `Too many sign-in attempts from this address; try again in ${retryAfterSeconds} s.`,
+      { retryAfterSeconds },
+    );
   };
 }
