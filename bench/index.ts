@@ -6,23 +6,18 @@
 // BENCH_LOG_LEVEL (info, the shipping default; logs are serialised then discarded),
 // BENCH_DATABASE_URL (also bench on PostgreSQL), BENCH_CPU_PROF=<dir> (V8 profiles of targets).
 import { cpus, loadavg } from 'node:os';
+import { loadBenchConfig } from './config.ts';
 import { checkOk, type LoadResult, type LoadSettings, measure } from './load.ts';
 import { benchParse } from './parse.ts';
 import { startTarget } from './target-process.ts';
 
 const GOAL_RATIO = 0.5;
 
-function numberFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number ≥ 0`);
-  return value;
-}
-
+const benchConfig = loadBenchConfig();
 const settings: LoadSettings = {
-  connections: numberFromEnv('BENCH_CONNECTIONS', 10),
-  durationSeconds: numberFromEnv('BENCH_DURATION_SECONDS', 10),
-  warmupSeconds: numberFromEnv('BENCH_WARMUP_SECONDS', 3),
+  connections: benchConfig.BENCH_CONNECTIONS,
+  durationSeconds: benchConfig.BENCH_DURATION_SECONDS,
+  warmupSeconds: benchConfig.BENCH_WARMUP_SECONDS,
 };
 
 interface Row {
@@ -145,7 +140,7 @@ async function main(): Promise<void> {
   if (!baseline) throw new Error('the baseline produced no result');
   rows.push(baseline);
   rows.push(...(await bench('toombos pglite', 'toombos')));
-  const postgresUrl = process.env.BENCH_DATABASE_URL;
+  const postgresUrl = benchConfig.BENCH_DATABASE_URL;
   if (postgresUrl) {
     rows.push(
       ...(await bench('toombos postgres', 'toombos', { BENCH_TARGET_DATABASE_URL: postgresUrl })),

@@ -2,6 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnvironment, loadBenchConfig } from './config.ts';
 import type { ChildMessage, ReadyMessage } from './targets/protocol.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,7 +24,7 @@ export async function startTarget(
   name: 'bare' | 'toombos',
   env: Record<string, string> = {},
 ): Promise<RunningTarget> {
-  const profileDir = process.env.BENCH_CPU_PROF;
+  const profileDir = loadBenchConfig().BENCH_CPU_PROF;
   const child = fork(join(root, 'bench', 'targets', `${name}.ts`), [], {
     cwd: root,
     execArgv: [
@@ -31,7 +32,7 @@ export async function startTarget(
       'tsx',
       ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
     ],
-    env: { ...process.env, ...env },
+    env: childEnvironment(env),
     // Logs go nowhere (they are still produced and serialised, as in production); errors show.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -10,9 +10,11 @@ import { loadConfig } from '../../src/config.ts';
 import { workspaces } from '../../src/db/schema.ts';
 import { startProcess } from '../../src/main.ts';
 import { createWorkspaceWithOwner } from '../../src/services/workspaces/bootstrap-workspace.ts';
+import { loadBenchConfig } from '../config.ts';
 import { sendToParent, serveParent } from './protocol.ts';
 
-const databaseUrl = process.env.BENCH_TARGET_DATABASE_URL;
+const benchConfig = loadBenchConfig();
+const databaseUrl = benchConfig.BENCH_TARGET_DATABASE_URL;
 const tempDir = mkdtempSync(join(tmpdir(), 'toombos-bench-'));
 // The bench measures the route, not 429s: the default per-key limit is raised to the maximum
 // (the key is created without a limit of its own, so this default applies to it).
@@ -24,7 +26,7 @@ const config = loadConfig({
   DATABASE_URL: databaseUrl,
   // Required with DATABASE_URL (every process must share it); the embedded default generates one.
   TOOMBOS_SECRET_KEY: databaseUrl ? randomBytes(32).toString('hex') : undefined,
-  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+  LOG_LEVEL: benchConfig.BENCH_LOG_LEVEL,
   RATE_LIMIT_PER_MINUTE: '1000000',
 });
 const roles = databaseUrl ? { api: true, worker: false } : { api: true, worker: true };
