@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OutboundPolicy } from './lib/outbound/outbound-policy.ts';
 
 /**
  * The one reader of process.env. Parsed once at start by main.ts; every problem is reported at
@@ -10,6 +11,10 @@ const csv = z.string().transform((value) =>
     .map((part) => part.trim())
     .filter((part) => part.length > 0),
 );
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 const secretKey = z
   .string()
@@ -49,6 +54,16 @@ export const configSchema = z
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
     HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
     QUEUE_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(30).default(1),
+    /** How often a worker looks for sources due for a scheduled sync. */
+    SCHEDULER_TICK_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+    /** Add the sample weekly document as a source when a new workspace is created on first start. */
+    DEMO_SOURCE: flag.default(true),
+    /**
+     * Hosts that outbound requests (URL sources) may reach although they resolve to private,
+     * loopback or link-local addresses; `*` allows all. Empty = the guard refuses them all.
+     */
+    PRIVATE_NETWORK_ALLOWLIST: csv.default([]),
+    OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   })
   .refine((config) => !(config.DATABASE_URL && !config.TOOMBOS_SECRET_KEY), {
     // Several processes must decrypt what any of them encrypted, so on PostgreSQL the key cannot
@@ -102,4 +117,14 @@ export function redactConfig(config: Config): Record<string, unknown> {
     if (copy[key] !== undefined) copy[key] = '[redacted]';
   }
   return copy;
+}
+
+/** Limits on requests Toombos makes to the outside (URL sources; webhooks later). */
+export function outboundPolicy(config: Config): OutboundPolicy {
+  return {
+    allowedPrivateHosts: config.PRIVATE_NETWORK_ALLOWLIST,
+    timeoutMs: config.OUTBOUND_TIMEOUT_MS,
+    maxBytes: 5 * 1024 * 1024,
+    maxRedirects: 5,
+  };
 }

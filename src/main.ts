@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { type Config, publicUrl, redactConfig } from './config.ts';
+import { type Config, outboundPolicy, publicUrl, redactConfig } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { type EventBus, openEventBus } from './events/bus.ts';
@@ -9,6 +9,7 @@ import { buildServer } from './http/server.ts';
 import { startHeartbeat } from './jobs/heartbeat.ts';
 import { startHousekeeping } from './jobs/housekeeping.ts';
 import { openQueue, type Queue } from './jobs/queue.ts';
+import { startSourceScheduler } from './jobs/source-scheduler.ts';
 import { createLogger } from './lib/logger.ts';
 import { loadSecretKey } from './secret-key.ts';
 import { bootstrapWorkspace } from './services/workspaces/bootstrap-workspace.ts';
@@ -71,7 +72,7 @@ export async function startProcess(
     stops.push(() => bus.close());
 
     if (roles.worker) {
-      await queue.work({ db: database.db, log });
+      await queue.work({ db: database.db, log, outbound: outboundPolicy(config) });
       // Every committed event, from any process, reaches this process's bus; at debug level the
       // worker says so (an operator's way to watch the event flow).
       const unsubscribe = bus.subscribe((event) =>
@@ -88,6 +89,11 @@ export async function startProcess(
       stops.push(() => heartbeat.stop());
       const housekeeping = startHousekeeping(database.db, { log });
       stops.push(async () => housekeeping.stop());
+      const scheduler = startSourceScheduler(database.db, queue, {
+        log,
+        tickMs: config.SCHEDULER_TICK_MS,
+      });
+      stops.push(async () => scheduler.stop());
     }
 
     let app: App | null = null;

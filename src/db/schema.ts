@@ -11,6 +11,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ItemDiff } from '../documents/diff-items.ts';
+import type { Item, ItemIssue, ParseWarning, Strategy } from '../documents/item.ts';
 
 /**
  * Every domain table carries `workspace_id`; queries/ functions always filter on it.
@@ -177,3 +179,71 @@ export const workers = pgTable('workers', {
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
   heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const syncStatuses = ['created', 'unchanged', 'failed'] as const;
+export type SyncStatus = (typeof syncStatuses)[number];
+
+/** A living document Toombos reads: kept here (`markdown`) or fetched (`url`); see src/sources/. */
+export const sources = pgTable(
+  'sources',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    /** Kind-specific settings, validated by the kind's schema (a URL, a file name). */
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+    /** The document itself, for kinds whose text lives in Toombos (markdown). */
+    content: text('content'),
+    /** Forces a parse strategy; null = detect. */
+    strategy: text('strategy').$type<Strategy>(),
+    syncIntervalMinutes: integer('sync_interval_minutes'),
+    nextSyncAt: timestamp('next_sync_at', { withTimezone: true, precision: 3 }),
+    lastSyncAt: timestamp('last_sync_at', { withTimezone: true, precision: 3 }),
+    lastSyncStatus: text('last_sync_status').$type<SyncStatus>(),
+    lastSyncError: jsonb('last_sync_error').$type<{ code: string; message: string }>(),
+    latestSnapshotId: uuid('latest_snapshot_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('sources_workspace_created').on(table.workspaceId, table.createdAt, table.id),
+    index('sources_next_sync').on(table.nextSyncAt).where(sql`${table.nextSyncAt} is not null`),
+  ],
+);
+
+/** One parsed version of a source's document; a sync that changed nothing adds none. */
+export const snapshots = pgTable(
+  'snapshots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    previousSnapshotId: uuid('previous_snapshot_id'),
+    /** sha256 of the strategy and the raw text: equal hash = unchanged document. */
+    contentHash: text('content_hash').notNull(),
+    rawText: text('raw_text').notNull(),
+    strategy: text('strategy').$type<Strategy>().notNull(),
+    title: text('title'),
+    items: jsonb('items').$type<Item[]>().notNull(),
+    warnings: jsonb('warnings').$type<ParseWarning[]>().notNull(),
+    issues: jsonb('issues').$type<ItemIssue[]>().notNull(),
+    diff: jsonb('diff').$type<ItemDiff>().notNull(),
+    itemCount: integer('item_count').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('snapshots_source_created').on(
+      table.workspaceId,
+      table.sourceId,
+      table.createdAt,
+      table.id,
+    ),
+  ],
+);

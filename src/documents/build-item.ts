@@ -43,7 +43,7 @@ export function buildItem(raw: RawItem): { item: DraftItem; warnings: ParseWarni
   const typeText = textOf(values, 'type');
   let type = typeText === null ? null : readEnum(typeText, itemTypes);
   if (typeText !== null && type === null) warn('bad_type', `type "${typeText}" is not known`);
-  type ??= detectType(`${raw.title}\n${raw.body}`);
+  type ??= detectType(raw.title, raw.body);
 
   let priority = 3;
   const priorityText = textOf(values, 'priority');

@@ -19,12 +19,29 @@ const ISO_DATE_TIME =
 const MONTH_DAY_YEAR = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
 const DAY_MONTH_YEAR = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$/i;
 
-/** `YYYY-MM-DD` when the calendar date exists (Date.UTC would silently roll 31 Feb into March). */
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+/**
+ * `YYYY-MM-DD` when the calendar date exists (31 Feb does not), else null. Checked with calendar
+ * arithmetic rather than a round trip through `Date`: this runs for every dated item, and the
+ * round trip allocated a Date and an ISO string each time. It keeps that round trip's answers,
+ * including null for years 0–99 (which Date.UTC reads as 1900–1999).
+ */
 function calendarDate(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1) return null;
-  if (date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
+  if (year < 100 || month < 1 || month > 12) return null;
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 function monthNumber(name: string): number | null {

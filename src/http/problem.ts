@@ -49,6 +49,11 @@ const fastifyCodes: Record<string, AppErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'validation',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'validation',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'validation',
+  // @fastify/multipart (document uploads)
+  FST_REQ_FILE_TOO_LARGE: 'payload_too_large',
+  FST_FILES_LIMIT: 'payload_too_large',
+  FST_FIELDS_LIMIT: 'payload_too_large',
+  FST_PARTS_LIMIT: 'payload_too_large',
 };
 
 export function problemFromAppError(error: AppError, status?: number): Problem {

@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
+import multipart from '@fastify/multipart';
 import Fastify, { LogController } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
@@ -15,6 +16,7 @@ import { registerErrorHandlers } from './error-handlers.ts';
 import type { App } from './fastify-types.ts';
 import { idempotencyHooks } from './idempotency.ts';
 import { registerStrictJsonParser } from './json-parser.ts';
+import { multipartLimits } from './multipart-body.ts';
 import { registerOpenApi } from './openapi.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import { createReadCaches, evictOnEvents, type ReadCaches } from './read-caches.ts';
@@ -98,6 +100,8 @@ export async function buildServer(deps: HttpDeps): Promise<App> {
   // Cookies are parsed only where a session is looked for (authenticate-request.ts), not on
   // every request: API-key traffic never needs them.
   await app.register(cookie, { hook: false });
+  // Document uploads; routes opt in with the multipartToBody preValidation hook.
+  await app.register(multipart, { limits: multipartLimits });
 
   const headers = securityHeaders({ https: publicUrl(deps.config).startsWith('https://') });
   app.addHook('onSend', (request, reply, payload, done) => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { sourceSync } from './source-sync.ts';
 import { systemPing } from './system-ping.ts';
 
 /**
@@ -7,6 +8,7 @@ import { systemPing } from './system-ping.ts';
  */
 export const jobCatalog = {
   [systemPing.name]: systemPing,
+  [sourceSync.name]: sourceSync,
 } as const;
 
 export type JobCatalog = typeof jobCatalog;

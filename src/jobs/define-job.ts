@@ -1,13 +1,19 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import type { OutboundPolicy } from '../lib/outbound/outbound-policy.ts';
 
 export interface JobContext {
   db: Db;
   log: Logger;
   /** The queue's id for this job; stable across retries, so handlers can use it to stay idempotent. */
   jobId: string;
+  /** Limits on requests to the outside world (URL sources). */
+  outbound: OutboundPolicy;
 }
+
+/** What a worker process hands every job it runs. */
+export type WorkerContext = Omit<JobContext, 'jobId'>;
 
 export interface RetryPolicy {
   /** Retries after the first attempt; 0 = run once. */

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.ts';
 import { type JobName, type JobPayload, jobCatalog } from './catalog.ts';
-import type { JobDefinition } from './define-job.ts';
+import type { JobDefinition, WorkerContext } from './define-job.ts';
 import { runJob } from './run-job.ts';
 import { sendJob } from './send-job.ts';
 import { PGBOSS_SCHEMA, startBoss } from './start-boss.ts';
@@ -19,7 +19,7 @@ export interface Queue {
     options?: EnqueueOptions,
   ): Promise<string>;
   /** Start consuming every job of the catalog in this process. */
-  work(context: { db: Db; log: Logger }): Promise<void>;
+  work(context: WorkerContext): Promise<void>;
   /** Queued + active jobs per job name (for the toombos_queue_depth gauge). */
   depth(): Promise<Record<string, number>>;
   ping(): Promise<void>;

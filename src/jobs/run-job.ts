@@ -1,8 +1,6 @@
 import type { Job, JobResult } from 'pg-boss';
-import type { Logger } from 'pino';
-import type { Db } from '../db/client.ts';
 import { describeError } from '../lib/query-errors.ts';
-import type { JobDefinition } from './define-job.ts';
+import type { JobDefinition, WorkerContext } from './define-job.ts';
 
 /**
  * Runs one delivery of a job and says how pg-boss must settle it:
@@ -16,7 +14,7 @@ import type { JobDefinition } from './define-job.ts';
 export async function runJob(
   definition: JobDefinition,
   job: Job<unknown>,
-  context: { db: Db; log: Logger },
+  context: WorkerContext,
 ): Promise<JobResult> {
   const log = context.log.child({
     job: definition.name,
@@ -33,7 +31,7 @@ export async function runJob(
     };
   }
   try {
-    await definition.handler(parsed.data, { db: context.db, log, jobId: job.id });
+    await definition.handler(parsed.data, { ...context, log, jobId: job.id });
     return { id: job.id, status: 'completed' };
   } catch (error) {
     const final = job.retryCount >= definition.retry.limit;

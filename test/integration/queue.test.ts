@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../../src/db/client.ts';
 import { events, workspaces } from '../../src/db/schema.ts';
 import { openQueue, type Queue } from '../../src/jobs/queue.ts';
+import { defaultOutboundPolicy } from '../../src/lib/outbound/outbound-policy.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
 import { waitUntil } from '../helpers/wait-until.ts';
 
@@ -69,7 +70,7 @@ describe.each(databaseKinds)('job queue on %s', (kind) => {
       concurrency: 5,
       log,
     });
-    await queue.work({ db, log });
+    await queue.work({ db, log, outbound: defaultOutboundPolicy });
   });
 
   afterAll(async () => {

@@ -18,6 +18,24 @@ interface Fixture {
   read(app: App, adminKeyB: string, params: Record<string, string>): Promise<unknown>;
   /** A minimal valid body per write method, so validation (which runs first) cannot hide a 404. */
   bodies?: Partial<Record<string, unknown>>;
+  /** A valid query string per route URL, for routes that require one. */
+  queries?: Partial<Record<string, (params: Record<string, string>) => string>>;
+}
+
+/** Creates a small markdown source in workspace B (synced at once, so it has a snapshot). */
+async function createSourceOfB(app: App, adminKeyB: string) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/v1/sources',
+    headers: bearer(adminKeyB),
+    payload: {
+      kind: 'markdown',
+      name: 'B notes',
+      text: '# B\n\n## News\n\n### One item\n\nBody.\n',
+    },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ source: { id: string; latestSnapshotId: string } }>().source;
 }
 
 /** Keyed by the route URL up to its first parameter (`/v1/api-keys/:id` → `/v1/api-keys`). */
@@ -64,6 +82,40 @@ const fixtures: Record<string, Fixture> = {
       return response.json();
     },
     bodies: { PATCH: { name: 'Renamed by workspace A', role: 'editor' } },
+  },
+  '/v1/sources': {
+    async create(app, adminKeyB) {
+      return { id: (await createSourceOfB(app, adminKeyB)).id };
+    },
+    async read(app, adminKeyB, { id }) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/sources/${id}`,
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    },
+    bodies: {
+      PATCH: { name: 'Renamed by workspace A' },
+      POST: { text: '# Replaced by workspace A\n' },
+    },
+  },
+  '/v1/snapshots': {
+    async create(app, adminKeyB) {
+      const source = await createSourceOfB(app, adminKeyB);
+      return { id: source.latestSnapshotId, against: source.latestSnapshotId };
+    },
+    async read(app, adminKeyB, { id }) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/snapshots/${id}`,
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    },
+    queries: { '/v1/snapshots/:id/diff': ({ against = '' }) => `?against=${against}` },
   },
 };
 
@@ -120,7 +172,7 @@ describe.each(databaseKinds)('tenant isolation on %s', (kind) => {
         );
         continue;
       }
-      const url = fillUrl(route.url, params);
+      const url = fillUrl(route.url, params) + (fixture.queries?.[route.url]?.(params) ?? '');
       const needsBody = ['POST', 'PUT', 'PATCH'].includes(route.method);
       const body = fixture.bodies?.[route.method] ?? (needsBody ? {} : undefined);
       const before = await fixture.read(t.app, b.adminKey, params);

@@ -40,7 +40,16 @@ export function parseMarkdown(lines: string[]): RawDocument {
 
   const close = (): void => {
     if (open === null) return;
-    const values = { ...documentFlags, ...section.flags, ...open.fields, ...open.flags };
+    // Object.assign onto one fresh literal, not `{ ...a, ...b, ... }`: V8 gave every spread result
+    // its own hidden class, so each later `values[key]` lookup missed its caches. All keys are
+    // canonical field names (never `__proto__`), so assigning and spreading store the same.
+    const values: Record<string, string> = Object.assign(
+      {},
+      documentFlags,
+      section.flags,
+      open.fields,
+      open.flags,
+    );
     const titleText = unescapeMarkdown(values.title ?? open.heading).trim() || 'Untitled';
     items.push({
       section: section.key,

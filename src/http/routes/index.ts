@@ -5,6 +5,8 @@ import { healthRoutes } from './health.ts';
 import { memberRoutes } from './members.ts';
 import { parseRoutes } from './parse.ts';
 import { setupPageRoutes } from './setup-page.ts';
+import { snapshotRoutes } from './snapshots.ts';
+import { sourceRoutes } from './sources.ts';
 import { workspaceRoutes } from './workspace.ts';
 
 /** Every route module, in one list: tests walk the resulting route table. */
@@ -16,4 +18,6 @@ export function registerRoutes(app: App): void {
   authRoutes(app);
   setupPageRoutes(app);
   parseRoutes(app);
+  sourceRoutes(app);
+  snapshotRoutes(app);
 }
