@@ -1,14 +1,22 @@
 /** Comma-separated list, trimmed, empty entries dropped. */
 export function readList(value: string): string[] {
-  return value
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry.length > 0);
+  // One loop rather than split → map → filter: lists are read for every item.
+  const entries: string[] = [];
+  for (const part of value.split(',')) {
+    const entry = part.trim();
+    if (entry.length > 0) entries.push(entry);
+  }
+  return entries;
 }
 
 /** Lower-cased list without repeats, first occurrence kept (tags and channels). */
 export function readLowerList(value: string): string[] {
-  return [...new Set(readList(value).map((entry) => entry.toLowerCase()))];
+  const entries = new Set<string>();
+  for (const part of value.split(',')) {
+    const entry = part.trim().toLowerCase();
+    if (entry.length > 0) entries.add(entry);
+  }
+  return [...entries];
 }
 
 /** yes/no/true/false in any case; null when it is neither. */

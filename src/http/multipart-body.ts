@@ -16,10 +16,18 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Turns a multipart/form-data upload (a `file` part and text fields) into the same object a JSON
  * body would be — `text` from the file (UTF-8 only), `filename` from its name — so the route's
- * one schema validates both forms. Used as a preValidation hook; JSON requests pass through.
+ * one schema validates both forms. Returns a preValidation hook; JSON requests pass through.
+ * `defaults` fill fields an upload form leaves out.
  */
-export async function multipartToBody(request: FastifyRequest): Promise<void> {
-  if (!request.isMultipart()) return;
+export function multipartToBody(
+  defaults: Record<string, string> = {},
+): (request: FastifyRequest) => Promise<void> {
+  return async (request) => {
+    if (request.isMultipart()) request.body = { ...defaults, ...(await readParts(request)) };
+  };
+}
+
+async function readParts(request: FastifyRequest): Promise<Record<string, unknown>> {
   const body: Record<string, unknown> = {};
   for await (const part of request.parts()) {
     if (part.type === 'field') {
@@ -42,5 +50,5 @@ export async function multipartToBody(request: FastifyRequest): Promise<void> {
     }
     if (part.filename) body.filename = part.filename.slice(0, 255);
   }
-  request.body = body;
+  return body;
 }

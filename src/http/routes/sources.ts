@@ -44,7 +44,7 @@ export function sourceRoutes(app: App): void {
   app.post('/v1/sources', {
     config: { access: 'write' },
     bodyLimit: DOCUMENT_BODY_LIMIT_BYTES,
-    preValidation: multipartToBody,
+    preValidation: multipartToBody({ kind: 'markdown' }),
     schema: {
       tags: ['sources'],
       summary: 'Add a living document and sync it at once',
@@ -99,19 +99,19 @@ export function sourceRoutes(app: App): void {
   app.post('/v1/sources/:id/sync', {
     config: { access: 'write' },
     bodyLimit: DOCUMENT_BODY_LIMIT_BYTES,
-    preValidation: multipartToBody,
+    preValidation: multipartToBody(),
     schema: {
       tags: ['sources'],
       summary: 'Sync a source now: read, parse, store a snapshot if the document changed',
       description: `Answers 200 with the outcome: \`created\` (a new snapshot), \`unchanged\` (same document, no snapshot) or \`failed\` (the reason in \`error\`; the previous snapshot stays the latest). A markdown source takes its new text in the body (JSON \`text\`, or an upload). ${UPLOAD_NOTE}`,
       params: idParams,
-      body: syncSourceInput.optional(),
+      body: syncSourceInput.nullish(),
       response: { 200: syncResultSchema, ...problemResponses },
     },
     handler: (request) =>
       syncSource(
         serviceContext(app, request),
-        { ...request.body, sourceId: request.params.id, trigger: 'manual' },
+        { ...(request.body ?? {}), sourceId: request.params.id, trigger: 'manual' },
         { outbound },
       ),
   });
