@@ -12,6 +12,7 @@ import { openQueue, type Queue } from './jobs/queue.ts';
 import { startSourceScheduler } from './jobs/source-scheduler.ts';
 import { createLogger } from './lib/logger.ts';
 import { loadSecretKey } from './secret-key.ts';
+import { addDemoSource } from './services/sources/add-demo-source.ts';
 import { bootstrapWorkspace } from './services/workspaces/bootstrap-workspace.ts';
 
 /**
@@ -125,6 +126,7 @@ export async function startProcess(
 /** First start on an empty database prints the one-time secrets; later starts print the URL only. */
 export async function announceStart(
   running: RunningProcess,
+  config: Config,
   write: (line: string) => void,
 ): Promise<void> {
   if (!running.url) return;
@@ -139,5 +141,21 @@ export async function announceStart(
     write(
       `  Try it: curl -H "Authorization: Bearer ${created.adminKey}" ${running.url}/v1/workspace`,
     );
+  }
+  // After the secrets are printed: a failure here must not lose them.
+  if (created && config.DEMO_SOURCE) {
+    try {
+      const demo = await addDemoSource(
+        {
+          db: running.database.db,
+          workspaceId: created.workspaceId,
+          actor: { kind: 'system', name: 'bootstrap' },
+        },
+        { outbound: outboundPolicy(config) },
+      );
+      write(`  Added the demo source "${demo.name}" (DEMO_SOURCE=false skips it).`);
+    } catch (error) {
+      running.log.warn({ err: error }, 'could not add the demo source');
+    }
   }
 }

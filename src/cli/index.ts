@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
 import { DataDirLockedError } from '../db/lock-data-dir.ts';
+import { documentCommands } from './documents.ts';
 import { keysCommand } from './keys.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommands } from './serve.ts';
@@ -13,6 +14,7 @@ export async function runCli(argv: string[]): Promise<void> {
   for (const command of serveCommands()) program.addCommand(command);
   program.addCommand(migrateCommand());
   program.addCommand(keysCommand());
+  for (const command of documentCommands()) program.addCommand(command);
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -1,38 +1,9 @@
 import { Command, Option } from 'commander';
-import { loadConfig } from '../config.ts';
-import { getWorkspaceBySlug } from '../db/queries/workspaces.ts';
 import { type Scope, scopes } from '../db/schema.ts';
-import { openDatabaseMigrated } from '../main.ts';
 import { createApiKey } from '../services/api-keys/create-api-key.ts';
 import { listApiKeys } from '../services/api-keys/list-api-keys.ts';
 import { revokeApiKey } from '../services/api-keys/revoke-api-key.ts';
-import type { ServiceContext } from '../services/context.ts';
-
-const workspaceOption = new Option('-w, --workspace <slug>', 'workspace slug').default('default');
-const jsonOption = new Option('--json', 'machine-readable output');
-
-/** Runs `work` against the configured database as the CLI's system actor of one workspace. */
-async function withWorkspace<T>(
-  slug: string,
-  work: (ctx: ServiceContext) => Promise<T>,
-): Promise<T> {
-  const database = await openDatabaseMigrated(loadConfig());
-  try {
-    const workspace = await getWorkspaceBySlug(database.db, { slug });
-    if (!workspace) throw new Error(`No workspace with slug "${slug}".`);
-    return await work({
-      db: database.db,
-      workspaceId: workspace.id,
-      actor: { kind: 'system', name: 'cli' },
-    });
-  } finally {
-    await database.close();
-  }
-}
-
-function print(json: boolean | undefined, value: unknown, text: string): void {
-  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
-}
+import { jsonOption, print, withWorkspace, workspaceOption } from './with-workspace.ts';
 
 export function keysCommand(): Command {
   const keys = new Command('keys').description('Create, list and revoke API keys');

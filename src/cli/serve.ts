@@ -26,7 +26,7 @@ export function serveCommands(): Command[] {
     new Command(name).description(description).action(async () => {
       const config = loadConfig();
       const running = await startProcess(config, roles);
-      await announceStart(running, (line) => process.stdout.write(`${line}\n`));
+      await announceStart(running, config, (line) => process.stdout.write(`${line}\n`));
       if (!roles.api) running.log.info({ roles }, 'worker started');
       let stopping = false;
       const shutdown = (signal: string) => {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { waitUntil } from '../helpers/wait-until.ts';
 /** The real `toombos` command, in child processes, on a fresh PGlite directory. */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'toombos.js');
+const weeklyFixture = join(root, 'test', 'fixtures', 'living-docs', 'stillwave-weekly.md');
 
 interface Run {
   child: ChildProcess;
@@ -113,6 +114,21 @@ describe('toombos command', () => {
     expect(text).toMatch(/^# TYPE toombos_worker_heartbeat_timestamp gauge/m);
   });
 
+  it('adds the demo source on first start, so items are there at once', async () => {
+    const response = await fetch(`${url}/v1/sources`, {
+      headers: { authorization: `Bearer ${adminKey}` },
+    });
+    expect(response.status).toBe(200);
+    const { data } = (await response.json()) as {
+      data: Array<{ name: string; latestSnapshotId: string }>;
+    };
+    expect(data.map((source) => source.name)).toEqual(['Stillwave weekly (demo)']);
+    const snapshot = await fetch(`${url}/v1/snapshots/${data[0]?.latestSnapshotId}`, {
+      headers: { authorization: `Bearer ${adminKey}` },
+    });
+    expect(((await snapshot.json()) as { items: unknown[] }).items).toHaveLength(9);
+  });
+
   it('refuses a second process on the same data directory, naming the lock file', async () => {
     const second = run(['start'], { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
     const result = await exitWithin(second.exited, 60_000);
@@ -138,6 +154,41 @@ describe('toombos command', () => {
     const result = await exitWithin(running.exited, 20_000);
     expect(result).toEqual({ code: 0, signal: null });
     expect(existsSync(join(dataDir, 'toombos.lock'))).toBe(false);
+  });
+
+  it('syncs a source from the command line once the server has stopped', async () => {
+    const edited = join(dataDir, 'weekly-edited.md');
+    writeFileSync(
+      edited,
+      readFileSync(weeklyFixture, 'utf8').replace('Fewer pings, more breathing.', 'Quieter.'),
+    );
+    const sync = run(['sync', 'stillwave weekly (demo)', '--file', edited, '--json'], {
+      DATA_DIR: dataDir,
+    });
+    expect(await sync.exited, sync.stderr()).toEqual({ code: 0, signal: null });
+    expect(JSON.parse(sync.stdout())).toMatchObject({
+      status: 'created',
+      counts: { items: 9, changed: 1, unchanged: 8 },
+    });
+    const again = run(['sync', 'stillwave weekly (demo)'], { DATA_DIR: dataDir });
+    expect(await again.exited, again.stderr()).toEqual({ code: 0, signal: null });
+    expect(again.stdout()).toMatch(/^Unchanged/);
+    const missing = run(['sync', 'no such source'], { DATA_DIR: dataDir });
+    expect((await missing.exited).code).toBe(1);
+    expect(missing.stderr()).toMatch(/no such source/);
+  });
+
+  it('parses a file without any database, as text or JSON', async () => {
+    const json = run(['parse', weeklyFixture, '--json']);
+    expect(await json.exited, json.stderr()).toEqual({ code: 0, signal: null });
+    expect((JSON.parse(json.stdout()) as { items: unknown[] }).items).toHaveLength(9);
+    const text = run(['parse', weeklyFixture]);
+    expect(await text.exited).toEqual({ code: 0, signal: null });
+    expect(text.stdout()).toMatch(/9 items \(markdown\)/);
+    expect(text.stdout()).toMatch(/\[tips\]\n {2}Reset in Four Counts/);
+    const missing = run(['parse', join(dataDir, 'nope.md')]);
+    expect((await missing.exited).code).toBe(1);
+    expect(missing.stderr()).toMatch(/nope\.md/);
   });
 
   it('prints help for the command and for `keys`', async () => {

@@ -110,3 +110,16 @@ export async function listDueSources(
     .orderBy(sources.nextSyncAt)
     .limit(limit);
 }
+
+/** Sources named `name` (case-insensitive), for the CLI's `toombos sync <name>`. */
+export async function findSourcesByName(
+  db: Db,
+  { workspaceId, name }: { workspaceId: string; name: string },
+): Promise<Source[]> {
+  return db
+    .select()
+    .from(sources)
+    .where(and(eq(sources.workspaceId, workspaceId), sql`lower(${sources.name}) = lower(${name})`))
+    .orderBy(sources.createdAt, sources.id)
+    .limit(10);
+}
