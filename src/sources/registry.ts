@@ -1,6 +1,6 @@
-import { markdownSource } from './markdown/markdown-source.ts';
+import { markdownSource } from './markdown/index.ts';
 import type { SourceKind } from './source-kind.ts';
-import { urlSource } from './url/url-source.ts';
+import { urlSource } from './url/index.ts';
 
 /**
  * Every kind of living document Toombos reads, by name. `google_docs` and `notion` come as their
@@ -12,7 +12,7 @@ export const sourceKinds = {
 } as const;
 
 export type SourceKindName = keyof typeof sourceKinds;
-export const sourceKindNames = Object.keys(sourceKinds) as SourceKindName[];
+export const sourceKindNames = Object.keys(sourceKinds) as [SourceKindName, ...SourceKindName[]];
 
 export function sourceKindOf(name: string): SourceKind | undefined {
   return Object.hasOwn(sourceKinds, name)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { strategies } from '../../documents/item.ts';
+import { type SourceKindName, sourceKindNames } from '../../sources/registry.ts';
 
 /** The largest document a source holds or fetches (URL sources cap their fetch at the same size). */
 export const DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
@@ -19,12 +20,16 @@ export const documentText = z
 const filename = z.string().trim().min(1).max(255);
 const url = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).max(2048);
 
-/** Which create fields each kind requires and accepts (see src/sources/registry.ts). */
-const createFieldsByKind = {
+/** Which kind-specific fields each kind requires and accepts on create; typed, so a new kind in the registry must say. */
+const createFieldsByKind: Record<
+  SourceKindName,
+  { required: readonly KindField[]; accepted: readonly KindField[] }
+> = {
   markdown: { required: ['text'], accepted: ['text', 'filename'] },
   url: { required: ['url'], accepted: ['url', 'syncIntervalMinutes'] },
-} as const;
+};
 const kindFields = ['text', 'filename', 'url', 'syncIntervalMinutes'] as const;
+type KindField = (typeof kindFields)[number];
 
 /**
  * Creating a source. One flat object rather than a union per kind, so that a mistake is reported
@@ -32,7 +37,7 @@ const kindFields = ['text', 'filename', 'url', 'syncIntervalMinutes'] as const;
  */
 export const createSourceInput = z
   .strictObject({
-    kind: z.enum(['markdown', 'url']),
+    kind: z.enum(sourceKindNames),
     name,
     /** markdown: the document (Markdown, structured JSON as text, or freeform notes). */
     text: documentText.optional(),
@@ -48,13 +53,13 @@ export const createSourceInput = z
     const { required, accepted } = createFieldsByKind[input.kind];
     for (const field of kindFields) {
       const given = input[field] !== undefined;
-      if (!given && (required as readonly string[]).includes(field))
+      if (!given && required.includes(field))
         context.addIssue({
           code: 'custom',
           path: [field],
           message: `is required for ${input.kind} sources`,
         });
-      if (given && !(accepted as readonly string[]).includes(field))
+      if (given && !accepted.includes(field))
         context.addIssue({
           code: 'custom',
           path: [field],

@@ -5,12 +5,13 @@ import {
 } from '../../db/queries/sources.ts';
 import { appendEvent } from '../../events/append-event.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import type { SourceKindName } from '../../sources/registry.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
 import type { UpdateSourceInput } from './source-input.ts';
 import { type SourceView, toSourceView } from './source-view.ts';
 
 /** Which update fields each kind accepts; anything else is a 422 naming the field. */
-const fieldsByKind: Record<string, ReadonlyArray<keyof UpdateSourceInput>> = {
+const fieldsByKind: Record<SourceKindName, ReadonlyArray<keyof UpdateSourceInput>> = {
   markdown: ['name', 'strategy', 'filename'],
   url: ['name', 'strategy', 'url', 'syncIntervalMinutes'],
 };
@@ -27,7 +28,7 @@ export async function updateSource(
   return ctx.db.transaction(async (tx) => {
     const current = await lockSource(tx, { workspaceId: ctx.workspaceId, id });
     if (!current) throw notFound('Source');
-    const allowed = fieldsByKind[current.kind] ?? ['name'];
+    const allowed = fieldsByKind[current.kind as SourceKindName] ?? ['name'];
     const refused = Object.keys(input).filter(
       (field) => !allowed.includes(field as keyof UpdateSourceInput),
     );
