@@ -29,6 +29,8 @@ export const scopes = ['read', 'write', 'publish', 'admin'] as const;
 export type Scope = (typeof scopes)[number];
 
 export interface BrandProfile {
+  /** Shown in emails, posts and structured data; the workspace's name when unset. */
+  name?: string | undefined;
   siteUrl?: string | undefined;
   senderName?: string | undefined;
   senderEmail?: string | undefined;
@@ -246,4 +248,20 @@ export const snapshots = pgTable(
       table.id,
     ),
   ],
+);
+
+/** Workspace-defined tones (the built-in ones live in code: src/generation/tones/). */
+export const tones = pgTable(
+  'tones',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    /** The whole tone, validated by toneSchema on the way in and on the way out. */
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.id] })],
 );

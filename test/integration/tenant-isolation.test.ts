@@ -22,6 +22,20 @@ interface Fixture {
   queries?: Partial<Record<string, (params: Record<string, string>) => string>>;
 }
 
+/** A valid workspace tone, without its id. */
+const toneBody = {
+  name: 'Calm',
+  greeting: 'Hello,',
+  closing: 'Thanks, the {brand} team',
+  callToAction: 'Read more',
+  engagementQuestion: 'What do you think?',
+  sentenceLengthTarget: 15,
+  emojiCap: {},
+  exclamationCap: 0,
+  bannedWords: [],
+  disclaimers: [],
+};
+
 /** Creates a small markdown source in workspace B (synced at once, so it has a snapshot). */
 async function createSourceOfB(app: App, adminKeyB: string) {
   const response = await app.inject({
@@ -100,6 +114,30 @@ const fixtures: Record<string, Fixture> = {
       PATCH: { name: 'Renamed by workspace A' },
       POST: { text: '# Replaced by workspace A\n' },
     },
+  },
+  '/v1/tones': {
+    async create(app, adminKeyB) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/tones',
+        headers: bearer(adminKeyB),
+        payload: { id: 'calm_b', ...toneBody },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return { id: 'calm_b' };
+    },
+    async read(app, adminKeyB, { id }) {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/v1/tones',
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const tone = response.json<{ data: Array<{ id: string }> }>().data.find((t) => t.id === id);
+      expect(tone).toBeDefined();
+      return tone;
+    },
+    bodies: { PUT: { ...toneBody, name: 'Renamed by workspace A' } },
   },
   '/v1/snapshots': {
     async create(app, adminKeyB) {

@@ -1,6 +1,7 @@
 import type { App } from '../fastify-types.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { authRoutes } from './auth.ts';
+import { generationRoutes } from './generation.ts';
 import { healthRoutes } from './health.ts';
 import { memberRoutes } from './members.ts';
 import { parseRoutes } from './parse.ts';
@@ -20,4 +21,5 @@ export function registerRoutes(app: App): void {
   parseRoutes(app);
   sourceRoutes(app);
   snapshotRoutes(app);
+  generationRoutes(app);
 }

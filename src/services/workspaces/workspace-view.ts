@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Workspace } from '../../db/queries/workspaces.ts';
 
 export const brandProfileSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
   siteUrl: z.url().max(500).optional(),
   senderName: z.string().trim().min(1).max(100).optional(),
   senderEmail: z.email().max(254).optional(),
