@@ -1,31 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { outboundPolicy } from '../config.ts';
 import { type ParseResult, type Strategy, strategies } from '../documents/item.ts';
 import { parseDocument } from '../documents/parse-document.ts';
 import { findSource } from '../services/sources/find-source.ts';
 import { syncSource } from '../services/sources/sync-source.ts';
+import { readDocument } from './read-document.ts';
 import { jsonOption, print, withWorkspace, workspaceOption } from './with-workspace.ts';
 
 const strategyOption = new Option('-s, --strategy <strategy>', 'force a parse strategy').choices(
   strategies,
 );
-
-/** A document file as text: UTF-8 only (a binary file is refused, not parsed as garbage). */
-async function readDocument(path: string): Promise<string> {
-  const bytes = path === '-' ? await readStdin() : await readFile(path);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new Error(`${path} is not UTF-8 text.`);
-  }
-}
-
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 /** The parse result for a person: items by section, then warnings and issues with line numbers. */
 export function describeParse(result: ParseResult): string {

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config.ts';
 import { DataDirLockedError } from '../db/lock-data-dir.ts';
 import { documentCommands } from './documents.ts';
+import { generateCommand } from './generate.ts';
 import { keysCommand } from './keys.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommands } from './serve.ts';
@@ -15,6 +16,7 @@ export async function runCli(argv: string[]): Promise<void> {
   program.addCommand(migrateCommand());
   program.addCommand(keysCommand());
   for (const command of documentCommands()) program.addCommand(command);
+  program.addCommand(generateCommand());
   try {
     await program.parseAsync(argv);
   } catch (error) {
