@@ -1,5 +1,5 @@
 // `npm run bench`: parser throughput (bench/parse.ts), then req/s and latency of authenticated
-// `GET /v1/workspace` on the real Toombos
+// `GET /v1/workspace` and of full previews (`POST /v1/preview`, 8 channels) on the real Toombos
 // process, against a bare Fastify 5 JSON route measured in the same run with the same settings.
 // Each target runs in its own process; autocannon drives it over loopback from this one.
 // Settings: BENCH_DURATION_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (10),
@@ -12,6 +12,8 @@ import { benchParse } from './parse.ts';
 import { startTarget } from './target-process.ts';
 
 const GOAL_RATIO = 0.5;
+/** Full previews (8 channels of the weekly document) per second through POST /v1/preview. */
+const GOAL_PREVIEWS_PER_SECOND = 2000;
 
 const benchConfig = loadBenchConfig();
 const settings: LoadSettings = {
@@ -23,8 +25,8 @@ const settings: LoadSettings = {
 interface Row {
   target: string;
   description: string;
-  /** Diagnostic rows are printed but not judged against the goal. */
-  diagnostic: boolean;
+  /** ratio: against the bare baseline (goal GOAL_RATIO); previews: absolute goal; none: diagnostic. */
+  judge: 'ratio' | 'previews' | 'none';
   result: LoadResult;
 }
 
@@ -44,7 +46,7 @@ async function bench(
   stopCurrent = running.stop;
   try {
     const { url, headers, description, diagnostic } = running.ready;
-    await checkOk(url, headers);
+    await checkOk({ url, headers });
     process.stdout.write(
       `warm-up ${settings.warmupSeconds} s, measuring ${settings.durationSeconds} s… `,
     );
@@ -52,18 +54,35 @@ async function bench(
       {
         target,
         description,
-        diagnostic: false,
-        result: await measure(url, headers, settings, running.cpuMicros),
+        judge: 'ratio',
+        result: await measure({ url, headers }, settings, running.cpuMicros),
       },
     ];
+    const preview = running.ready.preview;
+    if (preview) {
+      process.stdout.write('then POST /v1/preview… ');
+      const request = {
+        url: preview.url,
+        headers: preview.headers,
+        method: 'POST' as const,
+        body: preview.body,
+      };
+      await checkOk(request);
+      rows.push({
+        target: `  ${target} POST /v1/preview`,
+        description: preview.description,
+        judge: 'previews',
+        result: await measure(request, settings, running.cpuMicros),
+      });
+    }
     if (diagnostic) {
       process.stdout.write(`then ${diagnostic.label}… `);
-      await checkOk(diagnostic.url, {});
+      await checkOk({ url: diagnostic.url, headers: {} });
       rows.push({
         target: `  ${target} ${diagnostic.label}`,
         description: `${description}; same process, public route, no database work`,
-        diagnostic: true,
-        result: await measure(diagnostic.url, {}, settings, running.cpuMicros),
+        judge: 'none',
+        result: await measure({ url: diagnostic.url, headers: {} }, settings, running.cpuMicros),
       });
     }
     process.stdout.write('done\n');
@@ -97,7 +116,8 @@ function printTable(rows: Row[]): void {
   const out = [render(header), widths.map((width) => '-'.repeat(width)).join('  ')];
   for (const line of lines) out.push(render(line));
   out.push('', '(non-2xx counts connection errors too; CPU µs/req is the server process alone)');
-  for (const row of rows) if (!row.diagnostic) out.push(`  ${row.target}: ${row.description}`);
+  for (const row of rows)
+    if (row.judge !== 'none') out.push(`  ${row.target.trim()}: ${row.description}`);
   process.stdout.write(`\n${out.join('\n')}\n\n`);
 }
 
@@ -113,13 +133,24 @@ function printVerdict(rows: Row[], baseline: Row): void {
     if (row === baseline) continue;
     const ratio = row.result.requestsPerSecond / baseline.result.requestsPerSecond;
     const cpuRatio = baseline.result.cpuMicrosPerRequest / row.result.cpuMicrosPerRequest;
-    const verdict = row.diagnostic
-      ? 'diagnostic, not judged'
-      : invalid.length > 0
-        ? 'NOT JUDGED: invalid run'
-        : ratio >= GOAL_RATIO
-          ? 'goal MET'
-          : 'goal NOT MET';
+    if (row.judge === 'previews') {
+      const met = row.result.requestsPerSecond >= GOAL_PREVIEWS_PER_SECOND;
+      process.stdout.write(
+        `previews/s ${row.target.trim()} = ${row.result.requestsPerSecond.toFixed(0)} ` +
+          `(p50 ${row.result.p50Ms.toFixed(2)} ms, p99 ${row.result.p99Ms.toFixed(2)} ms; ratio to ` +
+          `${baseline.target} ${ratio.toFixed(3)}; goal ≥ ${GOAL_PREVIEWS_PER_SECOND}/s): ` +
+          `${invalid.length > 0 ? 'NOT JUDGED: invalid run' : met ? 'goal MET' : 'goal NOT MET'}\n`,
+      );
+      continue;
+    }
+    const verdict =
+      row.judge === 'none'
+        ? 'diagnostic, not judged'
+        : invalid.length > 0
+          ? 'NOT JUDGED: invalid run'
+          : ratio >= GOAL_RATIO
+            ? 'goal MET'
+            : 'goal NOT MET';
     process.stdout.write(
       `ratio ${row.target.trim()} / ${baseline.target} req/s = ${ratio.toFixed(3)} ` +
         `(goal ≥ ${GOAL_RATIO}; by server CPU per request ${cpuRatio.toFixed(3)}): ${verdict}\n`,

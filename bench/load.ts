@@ -1,5 +1,13 @@
 import autocannon from 'autocannon';
 
+/** One request, fired over and over: a GET unless a method and body are given. */
+export interface Target {
+  url: string;
+  headers: Record<string, string>;
+  method?: 'GET' | 'POST';
+  body?: string;
+}
+
 export interface LoadSettings {
   connections: number;
   durationSeconds: number;
@@ -24,17 +32,21 @@ interface Fired {
   latencies: Float64Array;
 }
 
-function fire(
-  url: string,
-  headers: Record<string, string>,
-  connections: number,
-  duration: number,
-): Promise<Fired> {
+function fire(target: Target, connections: number, duration: number): Promise<Fired> {
+  const { url, headers, method = 'GET', body } = target;
   return new Promise((resolve, reject) => {
     let latencies = new Float64Array(1 << 16);
     let count = 0;
     const instance = autocannon(
-      { url, headers, connections, duration, pipelining: 1 },
+      {
+        url,
+        headers,
+        method,
+        ...(body !== undefined && { body }),
+        connections,
+        duration,
+        pipelining: 1,
+      },
       (error: unknown, result) => {
         if (error) reject(error);
         else resolve({ result, latencies: latencies.subarray(0, count) });
@@ -60,20 +72,13 @@ function percentile(sorted: Float64Array, p: number): number {
 
 /** Warm up (results discarded), then measure with the same settings. */
 export async function measure(
-  url: string,
-  headers: Record<string, string>,
+  target: Target,
   settings: LoadSettings,
   serverCpuMicros: () => Promise<number>,
 ): Promise<LoadResult> {
-  if (settings.warmupSeconds > 0)
-    await fire(url, headers, settings.connections, settings.warmupSeconds);
+  if (settings.warmupSeconds > 0) await fire(target, settings.connections, settings.warmupSeconds);
   const cpuBefore = await serverCpuMicros();
-  const { result, latencies } = await fire(
-    url,
-    headers,
-    settings.connections,
-    settings.durationSeconds,
-  );
+  const { result, latencies } = await fire(target, settings.connections, settings.durationSeconds);
   const cpuAfter = await serverCpuMicros();
   const sorted = latencies.slice().sort();
   const statusCounts: Record<string, number> = {};
@@ -93,9 +98,11 @@ export async function measure(
 }
 
 /** One request before the load, so a wrong URL or key fails loudly instead of benchmarking 401s. */
-export async function checkOk(url: string, headers: Record<string, string>): Promise<void> {
-  const response = await fetch(url, { headers });
-  const body = await response.text();
+export async function checkOk({ url, headers, method = 'GET', body }: Target): Promise<void> {
+  const response = await fetch(url, { headers, method, ...(body !== undefined && { body }) });
+  const text = await response.text();
   if (response.status !== 200)
-    throw new Error(`GET ${url} answered ${response.status}, expected 200: ${body.slice(0, 300)}`);
+    throw new Error(
+      `${method} ${url} answered ${response.status}, expected 200: ${text.slice(0, 300)}`,
+    );
 }

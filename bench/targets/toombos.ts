@@ -2,7 +2,7 @@
 // authenticated `GET /v1/workspace`. Embedded default: PGlite in a fresh temp dir, api + worker.
 // With BENCH_TARGET_DATABASE_URL: PostgreSQL, api role only (the scale-out shape).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -29,6 +29,20 @@ const config = loadConfig({
   LOG_LEVEL: benchConfig.BENCH_LOG_LEVEL,
   RATE_LIMIT_PER_MINUTE: '1000000',
 });
+const previewDocument = readFileSync(
+  new URL('../../src/sources/demo/stillwave-weekly.md', import.meta.url),
+  'utf8',
+);
+const previewChannels = [
+  'email',
+  'web',
+  'x',
+  'linkedin',
+  'facebook',
+  'instagram',
+  'mastodon',
+  'bluesky',
+];
 const roles = databaseUrl ? { api: true, worker: false } : { api: true, worker: true };
 
 try {
@@ -47,6 +61,15 @@ try {
     // The same stack (security headers, cors, hooks, zod serializer, metrics) without auth or a query:
     // the ceiling any database work is subtracted from.
     diagnostic: { label: '/health/live', url: `${origin}/health/live` },
+    preview: {
+      url: `${origin}/v1/preview`,
+      headers: {
+        authorization: `Bearer ${workspace.adminKey}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ text: previewDocument, channels: previewChannels }),
+      description: `stillwave-weekly.md (${previewDocument.length} bytes) → ${previewChannels.join(' + ')}`,
+    },
     tempDir,
     description: `${running.database.kind}, roles ${roles.worker ? 'api+worker' : 'api'}, LOG_LEVEL=${config.LOG_LEVEL}`,
   });
