@@ -13,15 +13,18 @@ import { checkUpdate } from './rules/update.ts';
 export function checkItem(item: Item, now: Date): ItemIssue[] {
   // Counted once here: three rules read it, and this runs for every item of a document.
   const words = countWords(item.body);
-  const common = checkCommon(item, now, words);
+  return checkCommon(item, now, words).concat(checkTypeRules(item, now, words));
+}
+
+function checkTypeRules(item: Item, now: Date, words: number): ItemIssue[] {
   switch (item.type) {
     case 'update':
-      return [...common, ...checkUpdate(item, words)];
+      return checkUpdate(item, words);
     case 'blog':
-      return [...common, ...checkBlog(item, words)];
+      return checkBlog(item, words);
     case 'announcement':
-      return [...common, ...checkAnnouncement(item)];
+      return checkAnnouncement(item);
     case 'session':
-      return [...common, ...checkSession(item, now)];
+      return checkSession(item, now);
   }
 }

@@ -34,11 +34,13 @@ const FIELD_KEYS = new Map<string, string>(
   }),
 );
 
+const NOT_LETTER_OR_DIGIT = /[^a-z0-9]/g;
+
 /**
  * The canonical name of a known field, or null. Case, spaces, `_` and `-` are ignored so
  * `Call to action`, `call_to_action` and `callToAction` are one key.
  */
 export function fieldKey(raw: string): string | null {
   // A Map, not an object: `constructor` must not find Object.prototype's.
-  return FIELD_KEYS.get(raw.toLowerCase().replace(/[^a-z0-9]/g, '')) ?? null;
+  return FIELD_KEYS.get(raw.toLowerCase().replace(NOT_LETTER_OR_DIGIT, '')) ?? null;
 }

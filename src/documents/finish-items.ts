@@ -92,7 +92,7 @@ export function finishItems(
     for (let n = 2; usedKeys.has(key); n += 1) key = `${base}-${n}`;
     usedKeys.add(key);
     // Tie the item's own warnings to its key, so a UI can show them next to the item.
-    warnings.push(...itemWarnings.map((warning) => ({ ...warning, itemKey: key })));
+    for (const warning of itemWarnings) warnings.push({ ...warning, itemKey: key });
 
     if (draft.date !== null && now.getTime() - Date.parse(draft.date) > STALE_AFTER_MS) {
       warnings.push({

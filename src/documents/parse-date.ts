@@ -33,14 +33,19 @@ function pad(value: number, width: number): string {
 }
 
 /**
- * `YYYY-MM-DD` when the calendar date exists (31 Feb does not), else null. Checked with calendar
- * arithmetic rather than a round trip through `Date`: this runs for every dated item, and the
- * round trip allocated a Date and an ISO string each time. It keeps that round trip's answers,
- * including null for years 0–99 (which Date.UTC reads as 1900–1999).
+ * True when the calendar date exists (31 Feb does not). Checked with calendar arithmetic rather
+ * than a round trip through `Date`: this runs for every dated item, and the round trip allocated
+ * a Date and an ISO string each time. It keeps that round trip's answers, including false for
+ * years 0–99 (which Date.UTC reads as 1900–1999).
  */
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (year < 100 || month < 1 || month > 12) return false;
+  return day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** `YYYY-MM-DD` when the calendar date exists, else null. */
 function calendarDate(year: number, month: number, day: number): string | null {
-  if (year < 100 || month < 1 || month > 12) return null;
-  if (day < 1 || day > daysInMonth(year, month)) return null;
+  if (!isCalendarDate(year, month, day)) return null;
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
@@ -56,13 +61,12 @@ function monthNumber(name: string): number | null {
 export function parseDate(text: string): string | null {
   const value = text.trim();
   const iso = ISO_DATE.exec(value);
-  if (iso) return calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  // A valid `YYYY-MM-DD` is already in the form we return.
+  if (iso) return isCalendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) ? value : null;
   const dateTime = ISO_DATE_TIME.exec(value);
   if (dateTime) {
     const [, day = '', time = '', rawOffset] = dateTime;
-    if (
-      calendarDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8))) === null
-    )
+    if (!isCalendarDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8))))
       return null;
     const offset = rawOffset ? rawOffset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : 'Z';
     const ms = Date.parse(`${day}T${time}${offset.toUpperCase()}`);

@@ -1,10 +1,15 @@
 /** Comma-separated list, trimmed, empty entries dropped. */
 export function readList(value: string): string[] {
-  // One loop rather than split → map → filter: lists are read for every item.
+  // Cut at each comma with indexOf rather than `split(',')` → map → filter: lists are read for
+  // every item, and the split was most of their cost.
   const entries: string[] = [];
-  for (const part of value.split(',')) {
-    const entry = part.trim();
+  let start = 0;
+  while (start <= value.length) {
+    const comma = value.indexOf(',', start);
+    const end = comma === -1 ? value.length : comma;
+    const entry = value.slice(start, end).trim();
     if (entry.length > 0) entries.push(entry);
+    start = end + 1;
   }
   return entries;
 }
@@ -12,10 +17,7 @@ export function readList(value: string): string[] {
 /** Lower-cased list without repeats, first occurrence kept (tags and channels). */
 export function readLowerList(value: string): string[] {
   const entries = new Set<string>();
-  for (const part of value.split(',')) {
-    const entry = part.trim().toLowerCase();
-    if (entry.length > 0) entries.add(entry);
-  }
+  for (const entry of readList(value)) entries.add(entry.toLowerCase());
   return [...entries];
 }
 

@@ -2,9 +2,16 @@ import { fieldKey } from '../field-key.ts';
 import type { ParseWarning } from '../item.ts';
 import type { RawDocument, RawItem } from '../raw-item.ts';
 import { setOwn } from '../set-own.ts';
+import { forEachLine } from './for-each-line.ts';
 import { readFieldLine } from './read-field-line.ts';
 import { readFlag } from './read-flag.ts';
 import { readSectionHeading, unescapeMarkdown } from './read-heading.ts';
+
+// Regexes used on every line or item are compiled once here: a literal inside a function makes a
+// new RegExp object each time it runs.
+// Closing `#`s only count after a space (CommonMark), so `### C#` keeps its `#`.
+const HEADING = /^(#{1,3})\s+(.*?)(?:\s+#+)?\s*$/;
+const LEADING_BLANK_LINES = /^(?:[ \t]*\n)+/;
 
 interface OpenItem {
   heading: string;
@@ -17,14 +24,11 @@ interface OpenItem {
 
 /** Body Markdown as written, without the blank lines that only separate it from what follows. */
 function joinBody(lines: string[]): string {
-  return lines
-    .join('\n')
-    .replace(/^(?:[ \t]*\n)+/, '')
-    .trimEnd();
+  return lines.join('\n').replace(LEADING_BLANK_LINES, '').trimEnd();
 }
 
-/** The Markdown strategy of PRODUCT.md §3; `lines` are already free of CR and BOM. */
-export function parseMarkdown(lines: string[]): RawDocument {
+/** The Markdown strategy of PRODUCT.md §3; `text` is already free of CR and BOM. */
+export function parseMarkdown(text: string): RawDocument {
   const warnings: ParseWarning[] = [];
   const items: RawItem[] = [];
   let title: string | null = null;
@@ -63,11 +67,9 @@ export function parseMarkdown(lines: string[]): RawDocument {
     open = null;
   };
 
-  lines.forEach((line, index) => {
-    const lineNumber = index + 1;
-    // Closing `#`s only count after a space (CommonMark), so `### C#` keeps its `#`.
+  forEachLine(text, (line, lineNumber) => {
     // Cheap first-character checks keep the regexes off the body lines that make up most text.
-    const heading = line.startsWith('#') ? /^(#{1,3})\s+(.*?)(?:\s+#+)?\s*$/.exec(line) : null;
+    const heading = line.startsWith('#') ? HEADING.exec(line) : null;
     const level = heading?.[1]?.length;
     const headingText = heading?.[2] ?? '';
     if (level === 1 && title === null && open === null) {
@@ -76,7 +78,9 @@ export function parseMarkdown(lines: string[]): RawDocument {
     }
     if (level === 2) {
       close();
-      section = { ...readSectionHeading(headingText), flags: {} };
+      // Built as one literal (not spread) so every section object shares one hidden class.
+      const { key, heading } = readSectionHeading(headingText);
+      section = { key, heading, flags: {} };
       sawSection = true;
       return;
     }

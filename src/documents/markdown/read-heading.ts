@@ -1,8 +1,11 @@
 import { slug } from '../slug.ts';
 
+const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|<>~])/g;
+
 /** Undoes Markdown backslash escapes (`\(` → `(`) so titles read as written. */
 export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
+  // Most titles have no backslash at all; finding none is cheaper than a regex pass.
+  return text.includes('\\') ? text.replace(MARKDOWN_ESCAPE, '$1') : text;
 }
 
 /** `## [App] Recent Updates` → key `app`, heading "Recent Updates"; untagged → slug of heading. */

@@ -1,5 +1,6 @@
 import type { Item, ItemIssue } from '../item.ts';
 import { checkTagCount } from './check-tag-count.ts';
+import { countCodePoints } from './count-code-points.ts';
 import { makeIssue } from './make-issue.ts';
 
 /** PRODUCT.md §4 rules for `blog` items. Reading time is computed by generation, not checked. */
@@ -51,7 +52,7 @@ function checkSeoDescription(item: Item): ItemIssue[] {
       ),
     ];
   }
-  const length = [...description].length;
+  const length = countCodePoints(description);
   if (length >= 50 && length <= 160) return [];
   return [
     makeIssue(

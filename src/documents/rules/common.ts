@@ -1,11 +1,12 @@
 import type { Item, ItemIssue } from '../item.ts';
+import { countCodePoints } from './count-code-points.ts';
 import { makeIssue } from './make-issue.ts';
 
 /** The PRODUCT.md §4 rules every content type shares. */
 export function checkCommon(item: Item, now: Date, words: number): ItemIssue[] {
   const issues: ItemIssue[] = [];
   // Code points, not UTF-16 units: an emoji in a title is one character to an editor.
-  const titleLength = [...item.title.trim()].length;
+  const titleLength = countCodePoints(item.title.trim());
   if (titleLength < 1 || titleLength > 200) {
     issues.push(
       makeIssue(
