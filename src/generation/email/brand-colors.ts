@@ -1,7 +1,8 @@
 import type { BrandContext, EmailTemplateId } from '../generation-input.ts';
 
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
-const DARK_TEXT = '#111111';
+// Pure black, not near-black: with it every background reaches 4.5:1 with one of the two.
+const DARK_TEXT = '#000000';
 const LIGHT_TEXT = '#ffffff';
 
 /** `#abc` → [r, g, b] in 0–255. */

@@ -1,5 +1,5 @@
-import { escapeHtml } from '../markdown/render-markdown.ts';
 import { mergeTags } from '../generation-input.ts';
+import { escapeHtml } from '../markdown/render-markdown.ts';
 import type { TemplateStyle } from './template-styles.ts';
 
 /** `<!--begin:name-->…<!--end:name-->` around a sample block: cut out as a fragment after compiling. */

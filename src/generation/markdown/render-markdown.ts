@@ -19,6 +19,7 @@ const ALLOWED_TAGS = [
   'blockquote',
   'code',
   'pre',
+  'h1',
   'h2',
   'h3',
   'h4',
@@ -45,11 +46,6 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed'],
   transformTags: {
     a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }),
-    // An item's own headings sit under the item title: h1 → h3 and so on.
-    h1: 'h3',
-    h2: 'h4',
-    h3: 'h5',
-    h4: 'h6',
   },
   allowedClasses: {},
 };
@@ -63,7 +59,23 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
  */
 export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown) as string;
-  return sanitizeHtml(html, sanitizeOptions).trim();
+  return demoteHeadings(sanitizeHtml(html, sanitizeOptions).trim());
+}
+
+/** Item bodies sit under an h3 item title: their highest heading becomes h4, the rest follow. */
+const ITEM_BODY_TOP_LEVEL = 4;
+const HEADING_TAG = /<(\/?)h([1-6])>/g;
+
+function demoteHeadings(html: string): string {
+  let top = 7;
+  for (const match of html.matchAll(HEADING_TAG)) top = Math.min(top, Number(match[2]));
+  if (top === 7) return html;
+  const shift = ITEM_BODY_TOP_LEVEL - top;
+  // Sanitized headings carry no attributes, so the bare tag is all there is to rewrite.
+  return html.replace(
+    HEADING_TAG,
+    (_tag, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + shift)}>`,
+  );
 }
 
 /** Escapes text for HTML element content and attribute values. */

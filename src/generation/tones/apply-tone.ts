@@ -1,7 +1,8 @@
 import type { ChannelId } from '../channels.ts';
 import type { Tone } from './tone.ts';
 
-const EMOJI = /\p{Extended_Pictographic}/u;
+// Pictographs (with their modifiers and ZWJ sequences, as graphemes) and flags (regional indicator pairs).
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
