@@ -66,13 +66,16 @@ export function finishItems(
 ): { items: Item[]; warnings: ParseWarning[] } {
   const items: Item[] = [];
   const warnings: ParseWarning[] = [];
-  const seenContent = new Set<string>();
+  // Title → bodies seen under it: duplicate detection without building a title+body string per item.
+  const seenBodies = new Map<string, string[]>();
   const usedKeys = new Set<string>();
   // Many items share a section: slug each section once.
   const sectionSlugs = new Map<string, string>();
   for (const { item: draft, warnings: itemWarnings } of built) {
-    const contentId = `${draft.title.trim()}\u0000${draft.body.trim()}`;
-    if (seenContent.has(contentId)) {
+    const title = draft.title.trim();
+    const body = draft.body.trim();
+    const bodies = seenBodies.get(title);
+    if (bodies?.includes(body)) {
       warnings.push(...itemWarnings, {
         code: 'duplicate',
         message: `"${draft.title}" repeats an earlier item with the same title and body; dropped`,
@@ -80,7 +83,8 @@ export function finishItems(
       });
       continue;
     }
-    seenContent.add(contentId);
+    if (bodies) bodies.push(body);
+    else seenBodies.set(title, [body]);
 
     let sectionSlug = sectionSlugs.get(draft.section);
     if (sectionSlug === undefined) {

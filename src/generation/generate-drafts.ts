@@ -1,12 +1,16 @@
 import type { ChannelId } from './channels.ts';
 import { channels } from './channels.ts';
 import type { Draft, FormattedDraft } from './draft.ts';
+import { createDraftCache, type DraftCache } from './draft-cache.ts';
 import { formatEmail } from './email/format-email.ts';
 import type { GenerationInput } from './generation-input.ts';
 import { scoreDraft } from './quality/score-draft.ts';
 import { formatSocial } from './social/format-social.ts';
 import { validateDraft } from './validation/validate-draft.ts';
 import { formatWeb } from './web/format-web.ts';
+
+/** One per process: generation is pure, so any caller may reuse another's drafts. */
+const sharedDraftCache = createDraftCache({ maxEntries: 2000 });
 
 export interface GenerationResult {
   drafts: Draft[];
@@ -16,11 +20,13 @@ export interface GenerationResult {
 
 /**
  * Items → validated, scored drafts for each channel (PRODUCT.md §5). An item that names its
- * channels only reaches those. Deterministic: no clock, no network, no randomness.
+ * channels only reaches those. Deterministic: no clock, no network, no randomness, which is what
+ * lets drafts be remembered per channel (draft-cache.ts; `cache: null` always generates).
  */
 export async function generateDrafts(
   input: GenerationInput,
   channelIds: readonly ChannelId[],
+  { cache = sharedDraftCache }: { cache?: DraftCache | null } = {},
 ): Promise<GenerationResult> {
   const drafts: Draft[] = [];
   const skipped: GenerationResult['skipped'] = [];
@@ -32,7 +38,14 @@ export async function generateDrafts(
       skipped.push({ channel, reason: 'No item is meant for this channel.' });
       continue;
     }
+    const key = cache?.key(input, channel, items);
+    const cached = key === undefined ? undefined : cache?.get(key);
+    if (cached) {
+      drafts.push(...cached);
+      continue;
+    }
     const channelInput = items.length === input.items.length ? input : { ...input, items };
+    const channelDrafts: Draft[] = [];
     for (const formatted of await formatFor(channel, channelInput)) {
       const issues = [
         ...formatted.issues,
@@ -41,13 +54,15 @@ export async function generateDrafts(
           prohibitedPhrases: input.brand.prohibitedPhrases,
         }),
       ];
-      drafts.push({
+      channelDrafts.push({
         channel,
         content: formatted.content,
         issues,
         quality: scoreDraft(formatted.content, issues, { tone: input.tone }),
       });
     }
+    if (key !== undefined) cache?.set(key, channelDrafts);
+    drafts.push(...channelDrafts);
   }
   return { drafts, skipped };
 }
