@@ -70,9 +70,20 @@ async function bench(
       await checkOk(request);
       rows.push({
         target: `  ${target} POST /v1/preview`,
-        description: preview.description,
+        description: `${preview.description}; the same document each time (drafts remembered)`,
         judge: 'previews',
         result: await measure(request, settings, running.cpuMicros),
+      });
+      process.stdout.write('then cold previews… ');
+      rows.push({
+        target: `  ${target} POST /v1/preview cold`,
+        description: `${preview.description}; a new lead item each request (nothing remembered)`,
+        judge: 'none',
+        result: await measure(
+          { ...request, body: preview.coldBody, unique: true },
+          settings,
+          running.cpuMicros,
+        ),
       });
     }
     if (diagnostic) {
@@ -116,8 +127,7 @@ function printTable(rows: Row[]): void {
   const out = [render(header), widths.map((width) => '-'.repeat(width)).join('  ')];
   for (const line of lines) out.push(render(line));
   out.push('', '(non-2xx counts connection errors too; CPU µs/req is the server process alone)');
-  for (const row of rows)
-    if (row.judge !== 'none') out.push(`  ${row.target.trim()}: ${row.description}`);
+  for (const row of rows) out.push(`  ${row.target.trim()}: ${row.description}`);
   process.stdout.write(`\n${out.join('\n')}\n\n`);
 }
 

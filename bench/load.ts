@@ -6,6 +6,8 @@ export interface Target {
   headers: Record<string, string>;
   method?: 'GET' | 'POST';
   body?: string;
+  /** autocannon replaces `[<id>]` in the body with a new id per request (cold, uncached input). */
+  unique?: boolean;
 }
 
 export interface LoadSettings {
@@ -33,7 +35,7 @@ interface Fired {
 }
 
 function fire(target: Target, connections: number, duration: number): Promise<Fired> {
-  const { url, headers, method = 'GET', body } = target;
+  const { url, headers, method = 'GET', body, unique = false } = target;
   return new Promise((resolve, reject) => {
     let latencies = new Float64Array(1 << 16);
     let count = 0;
@@ -43,6 +45,7 @@ function fire(target: Target, connections: number, duration: number): Promise<Fi
         headers,
         method,
         ...(body !== undefined && { body }),
+        idReplacement: unique,
         connections,
         duration,
         pipelining: 1,
@@ -99,7 +102,8 @@ export async function measure(
 
 /** One request before the load, so a wrong URL or key fails loudly instead of benchmarking 401s. */
 export async function checkOk({ url, headers, method = 'GET', body }: Target): Promise<void> {
-  const response = await fetch(url, { headers, method, ...(body !== undefined && { body }) });
+  const sent = body?.replaceAll('[<id>]', 'check');
+  const response = await fetch(url, { headers, method, ...(sent !== undefined && { body: sent }) });
   const text = await response.text();
   if (response.status !== 200)
     throw new Error(

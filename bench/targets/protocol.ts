@@ -10,7 +10,14 @@ export interface ReadyMessage {
   url: string;
   headers: Record<string, string>;
   /** A full preview request (POST /v1/preview), judged by its own goal in previews per second. */
-  preview?: { url: string; headers: Record<string, string>; body: string; description: string };
+  preview?: {
+    url: string;
+    headers: Record<string, string>;
+    body: string;
+    /** The same request with `[<id>]` in the lead item: a new document every time. */
+    coldBody: string;
+    description: string;
+  };
   /** Optional second route of the same process, measured as a diagnostic. */
   diagnostic?: { label: string; url: string };
   /** A temp directory the child created; the parent removes it too if the child dies. */

@@ -68,6 +68,10 @@ try {
         'content-type': 'application/json',
       },
       body: JSON.stringify({ text: previewDocument, channels: previewChannels }),
+      coldBody: JSON.stringify({
+        text: previewDocument.replace('in real time.', 'in real time. Run [<id>].'),
+        channels: previewChannels,
+      }),
       description: `stillwave-weekly.md (${previewDocument.length} bytes) → ${previewChannels.join(' + ')}`,
     },
     tempDir,

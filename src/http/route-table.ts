@@ -9,6 +9,8 @@ export interface RouteEntry {
   params: string[];
   /** The route's body schema (zod), undefined when it declares none. */
   body: unknown;
+  /** The route's path-params schema (zod), undefined when it declares none. */
+  paramsSchema: unknown;
   /** `schema.hide`: left out of the OpenAPI document. */
   hidden: boolean;
 }
@@ -32,6 +34,7 @@ export function recordRouteTable(app: App): void {
         access: route.config?.access,
         params: [...route.url.matchAll(/:(\w+)/g)].flatMap((match) => match.slice(1, 2)),
         body: route.schema?.body,
+        paramsSchema: route.schema?.params,
         hidden: route.schema?.hide === true,
       });
     }

@@ -117,14 +117,15 @@ const fixtures: Record<string, Fixture> = {
   },
   '/v1/tones': {
     async create(app, adminKeyB) {
+      const id = `calm_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
       const response = await app.inject({
         method: 'POST',
         url: '/v1/tones',
         headers: bearer(adminKeyB),
-        payload: { id: 'calm_b', ...toneBody },
+        payload: { id, ...toneBody },
       });
       expect(response.statusCode, response.body).toBe(201);
-      return { id: 'calm_b' };
+      return { id };
     },
     async read(app, adminKeyB, { id }) {
       const response = await app.inject({

@@ -221,7 +221,8 @@ describe.each(databaseKinds)('URL sources on %s', (kind) => {
       const synced = await t.database.db
         .select()
         .from(events)
-        .where(and(eq(events.subjectId, source.id), eq(events.type, 'source.synced')));
+        .where(and(eq(events.subjectId, source.id), eq(events.type, 'source.synced')))
+        .orderBy(events.id);
       expect(synced.map((event) => event.data.trigger)).toEqual(['create', 'schedule']);
       const after = (await call('GET', `/v1/sources/${source.id}`)).json<{ nextSyncAt: string }>();
       expect(Date.parse(after.nextSyncAt)).toBeGreaterThan(Date.now() + 59 * 60_000);
