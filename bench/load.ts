@@ -6,7 +6,7 @@ export interface Target {
   headers: Record<string, string>;
   method?: 'GET' | 'POST';
   body?: string;
-  /** autocannon replaces `[<id>]` in the body with a new id per request (cold, uncached input). */
+  /** `[<id>]` in the body becomes a new number on every request (cold, uncached input). */
   unique?: boolean;
 }
 
@@ -38,6 +38,7 @@ function fire(target: Target, connections: number, duration: number): Promise<Fi
   const { url, headers, method = 'GET', body, unique = false } = target;
   return new Promise((resolve, reject) => {
     let latencies = new Float64Array(1 << 16);
+    let sent = 0;
     let count = 0;
     const instance = autocannon(
       {
@@ -45,7 +46,18 @@ function fire(target: Target, connections: number, duration: number): Promise<Fi
         headers,
         method,
         ...(body !== undefined && { body }),
-        idReplacement: unique,
+        // Rebuilt per request so Content-Length matches (autocannon's idReplacement does not fix it).
+        ...(unique &&
+          body !== undefined && {
+            requests: [
+              {
+                setupRequest: (request: autocannon.Request) => {
+                  sent += 1;
+                  return { ...request, body: body.replaceAll('[<id>]', String(sent)) };
+                },
+              },
+            ],
+          }),
         connections,
         duration,
         pipelining: 1,
