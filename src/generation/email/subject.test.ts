@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtWord } from './cut-at-word.ts';
+import { cutAtWord } from '../text/cut-at-word.ts';
 import { fixtureInput, tone } from './email-test-input.ts';
 import { emailPreheader, emailSubject, subjectIssues } from './subject.ts';
 

@@ -1,9 +1,9 @@
 import { channels } from '../channels.ts';
 import type { DraftIssue } from '../draft.ts';
 import type { BrandContext } from '../generation-input.ts';
+import { charLength, cutAtWord } from '../text/cut-at-word.ts';
 import { applyTone } from '../tones/apply-tone.ts';
 import type { Tone } from '../tones/tone.ts';
-import { charLength, cutAtWord } from './cut-at-word.ts';
 
 const limits = channels.email.limits;
 

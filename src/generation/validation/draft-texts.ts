@@ -1,31 +1,9 @@
 import type { DraftContent } from '../draft.ts';
-
-/** Tags out, the few entities our own escaping produces decoded: text as a reader sees it. */
-function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+import { htmlToText } from '../quality/plain-text-of.ts';
 
 /** Paragraphs of a plain text (blank-line separated). */
 function paragraphs(text: string): string[] {
   return text.split(/\n\s*\n/).filter((paragraph) => paragraph.trim() !== '');
-}
-
-/** Block elements of an HTML fragment, each as plain text. */
-function htmlBlocks(html: string): string[] {
-  return html
-    .split(/<\/(?:p|h[1-6]|li|blockquote|pre|td|th)>/i)
-    .map(htmlToText)
-    .filter((block) => block !== '');
 }
 
 /**
@@ -52,7 +30,7 @@ export function draftTexts(
         unit('seoTitle', content.seoTitle),
         unit('metaDescription', content.metaDescription),
         unit('excerpt', content.excerpt),
-        ...htmlBlocks(content.html).map((text) => unit('html', text)),
+        ...paragraphs(htmlToText(content.html)).map((text) => unit('html', text)),
       ];
     default:
       return content.posts.map((post, index) => unit(`posts[${index}].text`, post.text));

@@ -1,6 +1,7 @@
 import { channels } from '../channels.ts';
 import type { BrandContext } from '../generation-input.ts';
-import { cutAtSentence, cutAtWord, singleLine } from './web-text.ts';
+import { cutAtWord } from '../text/cut-at-word.ts';
+import { cutAtSentence, singleLine } from './web-text.ts';
 
 const limits = channels.web.limits;
 /** Search engines show about 110 characters of a BlogPosting headline. */

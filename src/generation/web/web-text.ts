@@ -1,5 +1,4 @@
-const ELLIPSIS = '…';
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+import { cutAtWord } from '../text/cut-at-word.ts';
 
 /** Collapses runs of whitespace: summaries and meta tags are single-line text. */
 export function singleLine(text: string): string {
@@ -12,29 +11,6 @@ function sentencesOf(text: string): string[] {
     .split(/(?<=[.!?…])\s+|\n+/u)
     .map(singleLine)
     .filter((sentence) => sentence !== '');
-}
-
-/** The first graphemes of a text that fit in `max` UTF-16 units: never half an emoji. */
-function cutAtGrapheme(text: string, max: number): string {
-  let result = '';
-  for (const { segment } of graphemes.segment(text)) {
-    if (result.length + segment.length > max) break;
-    result += segment;
-  }
-  return result;
-}
-
-/**
- * Shortens a single-line text to `max` characters at a word boundary, never mid-word, with
- * `suffix` (an ellipsis by default) marking the cut; trailing punctuation before it is dropped.
- */
-export function cutAtWord(text: string, max: number, suffix = ELLIPSIS): string {
-  if (text.length <= max) return text;
-  const room = max - suffix.length;
-  const window = text.slice(0, room + 1);
-  const lastSpace = window.lastIndexOf(' ');
-  const kept = lastSpace > 0 ? window.slice(0, lastSpace) : cutAtGrapheme(text, room);
-  return kept.replace(/[\s,;:.—–-]+$/u, '') + suffix;
 }
 
 /**
