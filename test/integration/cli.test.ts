@@ -191,6 +191,32 @@ describe('toombos command', () => {
     expect(missing.stderr()).toMatch(/nope\.md/);
   });
 
+  it('generates drafts to files offline', async () => {
+    const out = join(dataDir, 'drafts');
+    const generate = run([
+      'generate',
+      weeklyFixture,
+      '--out',
+      out,
+      '--channels',
+      'email,web,x,bluesky',
+      '--tone',
+      'medical_scientific',
+    ]);
+    expect(await generate.exited, generate.stderr()).toEqual({ code: 0, signal: null });
+    for (const name of ['email.html', 'email.txt', 'web.html', 'bluesky.txt', 'report.json'])
+      expect(existsSync(join(out, name)), name).toBe(true);
+    expect(readFileSync(join(out, 'email.txt'), 'utf8')).toMatch(/^Subject: /);
+    expect(readFileSync(join(out, 'web.html'), 'utf8')).toMatch(/application\/ld\+json/);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      drafts: Array<{ channel: string; quality: { overall: number } }>;
+    };
+    expect(report.drafts.map((draft) => draft.channel)).toEqual(['email', 'web', 'x', 'bluesky']);
+    const bad = run(['generate', weeklyFixture, '--channels', 'myspace', '--out', out]);
+    expect((await bad.exited).code).toBe(1);
+    expect(bad.stderr()).toMatch(/Unknown channel/);
+  });
+
   it('prints help for the command and for `keys`', async () => {
     const help = run(['--help']);
     expect(await help.exited).toEqual({ code: 0, signal: null });
