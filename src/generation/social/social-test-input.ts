@@ -1,57 +1,18 @@
-import { readFileSync } from 'node:fs';
 import type { Item } from '../../documents/item.ts';
-import { parseDocument } from '../../documents/parse-document.ts';
 import type { GenerationInput } from '../generation-input.ts';
-import { builtInTones } from '../tones/built-in-tones.ts';
-import type { Tone } from '../tones/tone.ts';
+import { testInput } from '../test-input.ts';
 
-const fixtures = new URL('../../../test/fixtures/living-docs/', import.meta.url);
-
-/** A built-in tone that must exist; tests use it. */
-export function tone(id: string): Tone {
-  const found = builtInTones[id];
-  if (found === undefined) throw new Error(`No built-in tone ${id}`);
-  return found;
-}
-
-/** The published items of a fixture document, parsed with a fixed clock. */
-export function fixtureItems(fixture: string): Item[] {
-  const text = readFileSync(new URL(fixture, fixtures), 'utf8');
-  return parseDocument(text, { now: new Date('2026-11-25T00:00:00Z') }).items.filter(
-    (item) => item.published,
-  );
-}
-
-/** The fixture item with this title; tests fail loudly when it is missing. */
-export function fixtureItem(fixture: string, title: string): Item {
-  const item = fixtureItems(fixture).find((candidate) => candidate.title === title);
-  if (item === undefined) throw new Error(`No item "${title}" in ${fixture}`);
-  return item;
-}
+export { fixtureItem, fixtureItems, tone } from '../test-input.ts';
 
 /** Generation input for social tests: Stillwave's brand with two hashtags, per-item posts. */
 export function socialInput(
   items: Item[],
   overrides: Partial<GenerationInput> = {},
 ): GenerationInput {
+  const base = testInput(items, { socialMode: 'per_item' });
   return {
-    items,
-    tone: tone('professional'),
-    brand: {
-      name: 'Stillwave',
-      siteUrl: 'https://stillwave.example',
-      senderName: 'Stillwave',
-      primaryColor: '#0f766e',
-      accentColor: '#f59e0b',
-      logoUrl: null,
-      hashtags: ['Stillwave', 'breathing tips'],
-      prohibitedPhrases: [],
-    },
-    template: 'modern',
-    campaignSlug: 'weekly-2026-11-25',
-    itemsPerSection: 3,
-    footerSections: [],
-    socialMode: 'per_item',
+    ...base,
+    brand: { ...base.brand, logoUrl: null, hashtags: ['Stillwave', 'breathing tips'] },
     ...overrides,
   };
 }
