@@ -1,6 +1,6 @@
 import twitterText from 'twitter-text';
 import type { LengthCounting } from '../channels.ts';
-import { splitGraphemes } from './graphemes.ts';
+import { isSimpleText, splitGraphemes } from './graphemes.ts';
 
 const graphemeSegmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
@@ -28,7 +28,7 @@ export function measureLength(text: string, counting: LengthCounting): number {
     case 'mastodon':
       return mastodonLength(text);
     case 'graphemes':
-      return splitGraphemes(text).length;
+      return isSimpleText(text) ? text.length : splitGraphemes(text).length;
     case 'characters':
       return codePoints(text);
   }
@@ -42,6 +42,7 @@ export function fitsWithin(text: string, limit: number, counting: LengthCounting
   if (counting !== 'graphemes') return measureLength(text, counting) <= limit;
   // Never more graphemes than UTF-16 code units.
   if (text.length <= limit) return true;
+  if (isSimpleText(text)) return false;
   let count = 0;
   for (const _ of graphemeSegmenter.segment(text)) {
     count += 1;
