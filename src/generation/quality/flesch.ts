@@ -5,6 +5,8 @@ export interface TextStats {
   syllables: number;
 }
 
+const VOWELS = 'aeiouy';
+const LETTERS_ONLY = /^[a-z]*$/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const SENTENCE_END = /[.!?…]+(?=\s|$)|\n+/u;
 
@@ -14,11 +16,28 @@ const SENTENCE_END = /[.!?…]+(?=\s|$)|\n+/u;
  * Numbers and non-Latin words count as one syllable.
  */
 export function countSyllables(word: string): number {
-  const letters = word.toLowerCase().replace(/[^a-z]/g, '');
-  if (letters.length <= 3) return 1;
-  const vowelGroups = letters.match(/[aeiouy]+/g)?.length ?? 0;
-  const silentE = /[^e]e$/.test(letters) && !/[^aeiouy]le$/.test(letters);
-  const silentEnding = /[^aeioutd]ed$/.test(letters) || /[^aeiouyszxhcg]es$/.test(letters);
+  const lower = word.toLowerCase();
+  const letters = LETTERS_ONLY.test(lower) ? lower : lower.replace(/[^a-z]/g, '');
+  const length = letters.length;
+  if (length <= 3) return 1;
+  // Scanned by hand rather than with regexes: this runs for every word of every draft.
+  let vowelGroups = 0;
+  let inGroup = false;
+  for (let index = 0; index < length; index += 1) {
+    const vowel = VOWELS.includes(letters.charAt(index));
+    if (vowel && !inGroup) vowelGroups += 1;
+    inGroup = vowel;
+  }
+  const last = letters.charAt(length - 1);
+  const before = letters.charAt(length - 2);
+  const third = letters.charAt(length - 3);
+  // silent e: [^e]e$, but not [^aeiouy]le$ ("table")
+  const silentE = last === 'e' && before !== 'e' && !(before === 'l' && !VOWELS.includes(third));
+  // silent -ed after [^aeioutd], silent -es after [^aeiouyszxhcg]
+  const silentEnding =
+    before === 'e' &&
+    ((last === 'd' && !'aeioutd'.includes(third)) ||
+      (last === 's' && !'aeiouyszxhcg'.includes(third)));
   const count = silentE || silentEnding ? vowelGroups - 1 : vowelGroups;
   return Math.max(1, count);
 }
@@ -44,7 +63,11 @@ export function textStats(text: string): TextStats {
  * read is treated as unreadable, never as "very easy".
  */
 export function fleschReadingEase(text: string): number {
-  const { words, sentences, syllables } = textStats(text);
+  return fleschOfStats(textStats(text));
+}
+
+/** Flesch reading ease from counts already made (see fleschReadingEase). */
+export function fleschOfStats({ words, sentences, syllables }: TextStats): number {
   if (words === 0) return 0;
   const score = 206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words);
   return Math.round(score * 10) / 10;

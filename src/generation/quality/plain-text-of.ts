@@ -42,8 +42,10 @@ export function htmlToText(html: string): string {
 
 /** Words as a reader counts them: whitespace-separated runs that hold a letter or a digit. */
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  return text.match(WORD_WITH_LETTER)?.length ?? 0;
 }
+
+const WORD_WITH_LETTER = /[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu;
 
 /** Plain text of any draft, for scoring: email's text part, web's HTML as text, posts joined. */
 export function plainTextOf(content: DraftContent): string {

@@ -19,7 +19,7 @@
  */
 import type { DraftContent, DraftIssue, QualityScore } from '../draft.ts';
 import type { Tone } from '../tones/tone.ts';
-import { fleschReadingEase, textStats } from './flesch.ts';
+import { fleschOfStats, textStats } from './flesch.ts';
 import { plainTextOf } from './plain-text-of.ts';
 import {
   clampScore,
@@ -55,8 +55,9 @@ export function scoreDraft(
   context: { tone: Tone },
 ): QualityScore {
   const text = plainTextOf(content);
-  const flesch = fleschReadingEase(text);
-  const readability = readabilityScore(flesch, textStats(text), context.tone);
+  const stats = textStats(text);
+  const flesch = fleschOfStats(stats);
+  const readability = readabilityScore(flesch, stats, context.tone);
   const structure = structureScore(content, text);
   const seo = seoScore(content);
   const engagement = engagementScore(content, text, context.tone);
