@@ -265,3 +265,95 @@ export const tones = pgTable(
   },
   (table) => [primaryKey({ columns: [table.workspaceId, table.id] })],
 );
+
+export const campaignStates = [
+  'draft',
+  'approved',
+  'scheduled',
+  'publishing',
+  'published',
+  'partially_failed',
+  'failed',
+  'cancelled',
+] as const;
+export type CampaignState = (typeof campaignStates)[number];
+
+/** Work that goes out: items from a snapshot (or posted), drafted for chosen channels. */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    sourceId: uuid('source_id').references(() => sources.id, { onDelete: 'set null' }),
+    snapshotId: uuid('snapshot_id').references(() => snapshots.id, { onDelete: 'set null' }),
+    itemKeys: text('item_keys').array().notNull(),
+    channels: text('channels').array().notNull(),
+    tone: text('tone').notNull(),
+    template: text('template').notNull(),
+    socialMode: text('social_mode').notNull(),
+    state: text('state').$type<CampaignState>().notNull(),
+    /** Actor labels (`member:<id>`, `api_key:<id>`): who may not approve their own work. */
+    createdBy: text('created_by').notNull(),
+    approvedBy: text('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('campaigns_workspace_created').on(table.workspaceId, table.createdAt, table.id),
+    index('campaigns_source').on(table.workspaceId, table.sourceId, table.createdAt),
+  ],
+);
+
+/** One per channel target of a campaign; `version` counts edits (draft_versions keeps each). */
+export const drafts = pgTable(
+  'drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    channel: text('channel').notNull(),
+    /** The channel target: the channel, or `<channel>:<item key>` for one post per item. */
+    target: text('target').notNull(),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    issues: jsonb('issues').$type<Record<string, unknown>[]>().notNull(),
+    quality: jsonb('quality').$type<Record<string, unknown>>().notNull(),
+    editedBy: text('edited_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('drafts_campaign_target').on(table.campaignId, table.target),
+    index('drafts_workspace_campaign').on(table.workspaceId, table.campaignId),
+  ],
+);
+
+/** Every version of every draft, the first (generated) one included; append-only. */
+export const draftVersions = pgTable(
+  'draft_versions',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    issues: jsonb('issues').$type<Record<string, unknown>[]>().notNull(),
+    quality: jsonb('quality').$type<Record<string, unknown>>().notNull(),
+    actor: text('actor').notNull(),
+    /** Why this version exists: `generated`, or the editor's note. */
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.draftId, table.version] })],
+);

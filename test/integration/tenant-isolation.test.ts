@@ -36,6 +36,22 @@ const toneBody = {
   disclaimers: [],
 };
 
+/** A one-item X campaign in workspace B. */
+async function createCampaignOfB(app: App, keyB: string) {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/v1/campaigns',
+    headers: bearer(keyB),
+    payload: {
+      name: 'B campaign',
+      items: [{ title: 'B news item', content: 'Some calm news from workspace B.' }],
+      channels: ['x'],
+    },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ id: string; drafts: Array<{ id: string }> }>();
+}
+
 /** Creates a small markdown source in workspace B (synced at once, so it has a snapshot). */
 async function createSourceOfB(app: App, adminKeyB: string) {
   const response = await app.inject({
@@ -114,6 +130,53 @@ const fixtures: Record<string, Fixture> = {
       PATCH: { name: 'Renamed by workspace A' },
       POST: { text: '# Replaced by workspace A\n' },
     },
+  },
+  '/v1/campaigns': {
+    // Created and edited by a writer key of B, so that B's admin key may approve it.
+    async create(app, adminKeyB) {
+      const writer = await app.inject({
+        method: 'POST',
+        url: '/v1/api-keys',
+        headers: bearer(adminKeyB),
+        payload: { name: 'B writer', scopes: ['read', 'write'] },
+      });
+      const writerKey = writer.json<{ key: string }>().key;
+      const campaign = await createCampaignOfB(app, writerKey);
+      const edit = await app.inject({
+        method: 'PATCH',
+        url: `/v1/drafts/${campaign.drafts[0]?.id}`,
+        headers: bearer(writerKey),
+        payload: { posts: [{ text: 'Edited by B before approval.' }] },
+      });
+      expect(edit.statusCode, edit.body).toBe(200);
+      return { id: campaign.id };
+    },
+    async read(app, adminKeyB, { id }) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/campaigns/${id}`,
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    },
+  },
+  '/v1/drafts': {
+    async create(app, adminKeyB) {
+      const campaign = await createCampaignOfB(app, adminKeyB);
+      return { id: campaign.drafts[0]?.id ?? '' };
+    },
+    async read(app, adminKeyB, { id }) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/drafts/${id}`,
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    },
+    bodies: { PATCH: { posts: [{ text: 'Rewritten by workspace A' }] } },
+    queries: { '/v1/drafts/:id/versions/diff': () => '?from=1&to=1' },
   },
   '/v1/tones': {
     async create(app, adminKeyB) {

@@ -4,14 +4,14 @@ import { channelIds, socialChannelIds } from '../../generation/channels.ts';
 import { toneSchema } from '../../generation/tones/tone.ts';
 
 /** Response shapes of the generation routes (types in src/generation/draft.ts). */
-const draftIssueSchema = z.object({
+export const draftIssueSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   code: z.string(),
   field: z.string(),
   message: z.string(),
 });
 
-const qualitySchema = z.object({
+export const qualitySchema = z.object({
   overall: z.number(),
   readability: z.number(),
   structure: z.number(),
@@ -57,10 +57,16 @@ const socialContentSchema = z.object({
   itemKeys: z.array(z.string()),
 });
 
+export const draftContentSchema = z.union([
+  emailContentSchema,
+  webContentSchema,
+  socialContentSchema,
+]);
+
 export const draftSchema = z
   .object({
     channel: z.enum(channelIds),
-    content: z.union([emailContentSchema, webContentSchema, socialContentSchema]),
+    content: draftContentSchema,
     issues: z.array(draftIssueSchema),
     quality: qualitySchema,
   })

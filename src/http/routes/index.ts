@@ -1,6 +1,7 @@
 import type { App } from '../fastify-types.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { authRoutes } from './auth.ts';
+import { campaignRoutes } from './campaigns.ts';
 import { generationRoutes } from './generation.ts';
 import { healthRoutes } from './health.ts';
 import { memberRoutes } from './members.ts';
@@ -22,4 +23,5 @@ export function registerRoutes(app: App): void {
   sourceRoutes(app);
   snapshotRoutes(app);
   generationRoutes(app);
+  campaignRoutes(app);
 }

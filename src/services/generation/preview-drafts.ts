@@ -1,15 +1,13 @@
 import { getSnapshot } from '../../db/queries/snapshots.ts';
 import type { Item, ParseWarning } from '../../documents/item.ts';
 import { parseDocument } from '../../documents/parse-document.ts';
-import { slug } from '../../documents/slug.ts';
-import { brandContext } from '../../generation/brand-context.ts';
-import { type GenerationResult, generateDrafts } from '../../generation/generate-drafts.ts';
-import { leadItem } from '../../generation/generation-input.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import type { GenerationResult } from '../../generation/generate-drafts.ts';
+import { notFound } from '../../lib/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import type { WorkspaceView } from '../workspaces/workspace-view.ts';
+import { draftItems } from './draft-items.ts';
 import type { ParsedPreviewInput } from './preview-input.ts';
-import { resolveTone } from './resolve-tone.ts';
+import { selectItems } from './select-items.ts';
 
 export interface PreviewResult extends GenerationResult {
   /** Items the drafts were made from. */
@@ -29,23 +27,7 @@ export async function previewDrafts(
 ): Promise<PreviewResult> {
   const { items: all, warnings } = await loadItems(ctx, input);
   const items = selectItems(all, input.itemKeys);
-  const tone = await resolveTone(ctx, {
-    id: input.tone ?? workspace.brand.defaultTone ?? 'professional',
-  });
-  const lead = leadItem(items);
-  const result = await generateDrafts(
-    {
-      items,
-      tone,
-      brand: brandContext(workspace.name, workspace.brand),
-      template: input.template,
-      campaignSlug: input.campaignSlug ?? (slug(lead?.title ?? '').slice(0, 60) || 'newsletter'),
-      itemsPerSection: input.itemsPerSection,
-      footerSections: input.footerSections,
-      socialMode: input.socialMode,
-    },
-    input.channels,
-  );
+  const { tone: _tone, ...result } = await draftItems(ctx, items, input, { workspace });
   return { ...result, itemKeys: items.map((item) => item.key), warnings };
 }
 
@@ -67,26 +49,4 @@ async function loadItems(
       ? parseDocument(JSON.stringify({ items: input.items }), { strategy: 'json' })
       : parseDocument(input.text ?? '', { strategy: input.strategy });
   return { items: parsed.items, warnings: parsed.warnings };
-}
-
-/** Publishable items, optionally only the chosen keys; none left is the caller's problem (422). */
-function selectItems(items: Item[], keys: string[] | undefined): Item[] {
-  const wanted = keys === undefined ? null : new Set(keys);
-  const unknown = keys?.filter((key) => !items.some((item) => item.key === key)) ?? [];
-  if (unknown.length > 0)
-    throw new AppError(
-      'unprocessable',
-      `No item with key ${unknown.map((key) => `"${key}"`).join(', ')}.`,
-      {
-        errors: [{ field: 'body.itemKeys', message: `unknown keys: ${unknown.join(', ')}` }],
-      },
-    );
-  const selected = items.filter(
-    (item) => item.published && (wanted === null || wanted.has(item.key)),
-  );
-  if (selected.length === 0)
-    throw new AppError('unprocessable', 'There is no publishable item to preview.', {
-      errors: [{ field: 'body', message: 'no item with published: true was found' }],
-    });
-  return selected;
 }

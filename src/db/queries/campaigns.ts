@@ -1,0 +1,97 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { type CampaignState, campaigns } from '../schema.ts';
+import { afterCursor, type PageAfter } from './page.ts';
+
+export type Campaign = typeof campaigns.$inferSelect;
+export type NewCampaign = Omit<typeof campaigns.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
+
+export async function insertCampaign(db: Db, values: NewCampaign): Promise<Campaign> {
+  const rows = await db.insert(campaigns).values(values).returning();
+  const row = rows[0];
+  if (!row) throw new Error('insert into campaigns returned no row');
+  return row;
+}
+
+export async function getCampaign(
+  db: Db,
+  { workspaceId, id }: { workspaceId: string; id: string },
+): Promise<Campaign | undefined> {
+  const rows = await db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.workspaceId, workspaceId), eq(campaigns.id, id)))
+    .limit(1);
+  return rows[0];
+}
+
+/** The same row locked until the transaction ends: state changes of one campaign take turns. */
+export async function lockCampaign(
+  db: Db,
+  { workspaceId, id }: { workspaceId: string; id: string },
+): Promise<Campaign | undefined> {
+  const rows = await db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.workspaceId, workspaceId), eq(campaigns.id, id)))
+    .limit(1)
+    .for('update');
+  return rows[0];
+}
+
+export async function listCampaigns(
+  db: Db,
+  {
+    workspaceId,
+    limit,
+    after,
+  }: { workspaceId: string; limit: number; after?: PageAfter | undefined },
+): Promise<Campaign[]> {
+  return db
+    .select()
+    .from(campaigns)
+    .where(
+      and(
+        eq(campaigns.workspaceId, workspaceId),
+        afterCursor(campaigns.createdAt, campaigns.id, after),
+      ),
+    )
+    .orderBy(campaigns.createdAt, campaigns.id)
+    .limit(limit);
+}
+
+/** The newest campaign made from a source: "what changed since the last campaign" starts there. */
+export async function latestCampaignOfSource(
+  db: Db,
+  { workspaceId, sourceId }: { workspaceId: string; sourceId: string },
+): Promise<Campaign | undefined> {
+  const rows = await db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.workspaceId, workspaceId), eq(campaigns.sourceId, sourceId)))
+    .orderBy(desc(campaigns.createdAt), desc(campaigns.id))
+    .limit(1);
+  return rows[0];
+}
+
+export async function setCampaignState(
+  db: Db,
+  {
+    workspaceId,
+    id,
+    state,
+    approvedBy = null,
+  }: { workspaceId: string; id: string; state: CampaignState; approvedBy?: string | null },
+): Promise<Campaign | undefined> {
+  const rows = await db
+    .update(campaigns)
+    .set({
+      state,
+      approvedBy,
+      approvedAt: approvedBy === null ? null : sql`now()`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(campaigns.workspaceId, workspaceId), eq(campaigns.id, id)))
+    .returning();
+  return rows[0];
+}

@@ -1,0 +1,144 @@
+import { getCampaign, lockCampaign, setCampaignState } from '../../db/queries/campaigns.ts';
+import { getDraft, insertDraftVersion, updateDraftVersion } from '../../db/queries/drafts.ts';
+import { appendEvent } from '../../events/append-event.ts';
+import { brandContext } from '../../generation/brand-context.ts';
+import { channels } from '../../generation/channels.ts';
+import type { DraftContent, DraftIssue } from '../../generation/draft.ts';
+import { scoreDraft } from '../../generation/quality/score-draft.ts';
+import { measureLength } from '../../generation/social/measure-length.ts';
+import { editedDraftIssues } from '../../generation/validation/edited-draft-issues.ts';
+import { validateDraft } from '../../generation/validation/validate-draft.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { actorLabel, type ServiceContext } from '../context.ts';
+import { resolveTone } from '../generation/resolve-tone.ts';
+import { getWorkspace } from '../workspaces/get-workspace.ts';
+import type { EditDraftInput } from './campaign-input.ts';
+import { type DraftView, toDraftView } from './views.ts';
+
+/** Which edit fields apply to which kind of content; others are refused with 422. */
+const editableFields = {
+  email: ['subject', 'preheader', 'text'],
+  web: ['title', 'excerpt', 'metaDescription', 'seoTitle'],
+  social: ['posts'],
+} as const;
+
+/** States in which a draft can still change: once publishing starts, what went out is final. */
+const EDITABLE_STATES = new Set(['draft', 'approved', 'scheduled']);
+
+/**
+ * A person's edit: a new version of the draft, re-checked (channel limits, prohibited phrases,
+ * tone caps) and re-scored. An edit of an approved or scheduled campaign takes it back to `draft`:
+ * approval was of the previous text.
+ */
+export async function editDraft(
+  ctx: ServiceContext,
+  { id, note, ...changes }: EditDraftInput & { id: string },
+): Promise<DraftView> {
+  const current = await getDraft(ctx.db, { workspaceId: ctx.workspaceId, id });
+  if (!current) throw notFound('Draft');
+  const content = applyChanges(current.content as unknown as DraftContent, changes);
+  const workspace = await getWorkspace(ctx);
+  const brand = brandContext(workspace.name, workspace.brand);
+  const campaignBefore = await getCampaign(ctx.db, {
+    workspaceId: ctx.workspaceId,
+    id: current.campaignId,
+  });
+  if (!campaignBefore) throw notFound('Draft');
+  const tone = await resolveTone(ctx, { id: campaignBefore.tone });
+  const issues: DraftIssue[] = [
+    ...editedDraftIssues(content),
+    ...validateDraft(content.channel, content, {
+      tone,
+      prohibitedPhrases: brand.prohibitedPhrases,
+    }),
+  ];
+  const quality = scoreDraft(content, issues, { tone });
+  const actor = actorLabel(ctx.actor);
+  const body = {
+    content: content as unknown as Record<string, unknown>,
+    issues: issues as unknown as Record<string, unknown>[],
+    quality: quality as unknown as Record<string, unknown>,
+  };
+  return ctx.db.transaction(async (tx) => {
+    const campaign = await lockCampaign(tx, {
+      workspaceId: ctx.workspaceId,
+      id: current.campaignId,
+    });
+    if (!campaign) throw notFound('Draft');
+    if (!EDITABLE_STATES.has(campaign.state))
+      throw new AppError(
+        'conflict',
+        `The campaign is ${campaign.state}; its drafts can no longer change.`,
+      );
+    const row = await updateDraftVersion(tx, {
+      workspaceId: ctx.workspaceId,
+      id,
+      fromVersion: current.version,
+      body,
+      editedBy: actor,
+    });
+    if (!row)
+      throw new AppError('conflict', 'The draft changed meanwhile; reload it and edit again.');
+    await insertDraftVersion(tx, {
+      workspaceId: ctx.workspaceId,
+      draftId: id,
+      version: row.version,
+      ...body,
+      actor,
+      reason: note ?? 'edited',
+    });
+    if (campaign.state !== 'draft') {
+      await setCampaignState(tx, { workspaceId: ctx.workspaceId, id: campaign.id, state: 'draft' });
+      await appendEvent(tx, {
+        workspaceId: ctx.workspaceId,
+        type: 'campaign.returned_to_draft',
+        subjectType: 'campaign',
+        subjectId: campaign.id,
+        actor,
+        data: {
+          from: campaign.state,
+          reason: `draft ${row.target} edited (version ${row.version})`,
+        },
+      });
+    }
+    await appendEvent(tx, {
+      workspaceId: ctx.workspaceId,
+      type: 'draft.edited',
+      subjectType: 'draft',
+      subjectId: id,
+      actor,
+      data: { campaignId: campaign.id, version: row.version, fields: Object.keys(changes) },
+    });
+    return toDraftView(row);
+  });
+}
+
+function applyChanges(content: DraftContent, changes: Omit<EditDraftInput, 'note'>): DraftContent {
+  const kind =
+    content.channel === 'email' || content.channel === 'web' ? content.channel : 'social';
+  const allowed: readonly string[] = editableFields[kind];
+  const refused = Object.keys(changes).filter((field) => !allowed.includes(field));
+  if (refused.length > 0)
+    throw new AppError(
+      'unprocessable',
+      `A ${content.channel} draft has no editable ${refused.join(', ')}.`,
+      {
+        errors: refused.map((field) => ({
+          field: `body.${field}`,
+          message: `does not apply to ${content.channel} drafts`,
+        })),
+      },
+    );
+  if (content.channel === 'email') return { ...content, ...changes } as DraftContent;
+  if (content.channel === 'web') return { ...content, ...changes } as DraftContent;
+  const { counting } = channels[content.channel].limits;
+  return changes.posts === undefined
+    ? content
+    : {
+        ...content,
+        posts: changes.posts.map((post) => ({
+          text: post.text,
+          length: measureLength(post.text, counting),
+        })),
+      };
+}
