@@ -5,6 +5,8 @@ import { documentCommands } from './documents.ts';
 import { generateCommand } from './generate.ts';
 import { keysCommand } from './keys.ts';
 import { migrateCommand } from './migrate.ts';
+import { mockCrmCommand } from './mock-crm.ts';
+import { mockPlatformCommand } from './mock-platform.ts';
 import { serveCommands } from './serve.ts';
 
 export async function runCli(argv: string[]): Promise<void> {
@@ -17,6 +19,8 @@ export async function runCli(argv: string[]): Promise<void> {
   program.addCommand(keysCommand());
   for (const command of documentCommands()) program.addCommand(command);
   program.addCommand(generateCommand());
+  program.addCommand(mockCrmCommand());
+  program.addCommand(mockPlatformCommand());
   try {
     await program.parseAsync(argv);
   } catch (error) {

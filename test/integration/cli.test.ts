@@ -217,6 +217,27 @@ describe('toombos command', () => {
     expect(bad.stderr()).toMatch(/Unknown channel/);
   });
 
+  it('runs the mock CRM and the mock Platform as commands', async () => {
+    for (const [command, path, key] of [
+      ['mock-crm', '/api/v1/subscribers?limit=1', 'mock-crm-key'],
+      ['mock-platform', '/api/v1/content', 'mock-platform-key'],
+    ] as const) {
+      const mock = run([command, '--port', '0']);
+      try {
+        const url = await waitUntil(() => /listening on (http:\/\/\S+)/.exec(mock.stdout())?.[1], {
+          timeoutMs: 30_000,
+          what: `${command} to print its URL`,
+        });
+        expect((await fetch(`${url}/health`)).status).toBe(200);
+        expect((await fetch(`${url}${path}`)).status).toBe(401);
+        expect((await fetch(`${url}${path}`, { headers: { 'x-api-key': key } })).status).toBe(200);
+      } finally {
+        mock.child.kill('SIGTERM');
+        await exitWithin(mock.exited, 10_000);
+      }
+    }
+  });
+
   it('prints help for the command and for `keys`', async () => {
     const help = run(['--help']);
     expect(await help.exited).toEqual({ code: 0, signal: null });
