@@ -9,8 +9,11 @@ import { formatSocial } from './social/format-social.ts';
 import { validateDraft } from './validation/validate-draft.ts';
 import { formatWeb } from './web/format-web.ts';
 
-/** One per process: generation is pure, so any caller may reuse another's drafts. */
-const sharedDraftCache = createDraftCache({ maxEntries: 2000 });
+/**
+ * One per process: generation is pure, so any caller may reuse another's drafts. 500 channels of
+ * drafts: an email draft is ~30 KB, so the cache stays around 15 MB at worst.
+ */
+const sharedDraftCache = createDraftCache({ maxEntries: 500 });
 
 export interface GenerationResult {
   drafts: Draft[];
