@@ -8,7 +8,7 @@ import { slug } from './slug.ts';
 const STALE_AFTER_MS = 90 * 24 * 60 * 60 * 1000;
 
 /** Every field of an item except `line`, in a fixed order: the content its hash covers. */
-const HASHED = [
+export const HASHED = [
   'section',
   'sectionHeading',
   'title',
@@ -50,10 +50,36 @@ const sha256 =
  * need their keys sorted.
  */
 function hashItem(item: DraftItem): string {
-  const values = HASHED.map((key) =>
-    key === 'fields' || key === 'metadata' ? stableJson(item[key]) : item[key],
-  );
-  return sha256(JSON.stringify(values));
+  return sha256(JSON.stringify(hashedValues(item)));
+}
+
+/**
+ * The HASHED fields in HASHED's order, written out: named property reads are several times
+ * faster than `HASHED.map((key) => item[key])` over 19 keys. finish-items.test.ts checks that the
+ * two agree.
+ */
+export function hashedValues(item: DraftItem): unknown[] {
+  return [
+    item.section,
+    item.sectionHeading,
+    item.title,
+    item.body,
+    item.date,
+    item.type,
+    item.priority,
+    item.featured,
+    item.published,
+    item.dryRun,
+    item.channels,
+    item.tags,
+    item.link,
+    item.callToAction,
+    item.category,
+    item.scheduledFor,
+    item.template,
+    stableJson(item.fields),
+    stableJson(item.metadata),
+  ];
 }
 
 /**
