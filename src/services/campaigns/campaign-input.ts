@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { channelIds } from '../../generation/channels.ts';
-import { emailTemplateIds } from '../../generation/generation-input.ts';
+import { draftOptionsInput } from '../generation/draft-options-input.ts';
 
 /**
  * A campaign's items come from exactly one of: a source (its latest snapshot), a snapshot, or
@@ -9,20 +8,11 @@ import { emailTemplateIds } from '../../generation/generation-input.ts';
  */
 export const createCampaignInput = z
   .strictObject({
+    ...draftOptionsInput,
     name: z.string().trim().min(1).max(200),
     sourceId: z.uuid().optional(),
     snapshotId: z.uuid().optional(),
-    items: z.array(z.record(z.string(), z.unknown())).min(1).max(1000).optional(),
-    itemKeys: z.array(z.string().min(1).max(500)).min(1).max(1000).optional(),
     onlyChanged: z.boolean().optional(),
-    channels: z
-      .array(z.enum(channelIds))
-      .min(1)
-      .max(channelIds.length)
-      .refine((list) => new Set(list).size === list.length, 'must not repeat a channel'),
-    tone: z.string().min(1).max(50).optional(),
-    template: z.enum(emailTemplateIds).default('modern'),
-    socialMode: z.enum(['lead', 'per_item']).default('lead'),
   })
   .superRefine((input, context) => {
     const given = (['sourceId', 'snapshotId', 'items'] as const).filter(

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { strategies } from '../../documents/item.ts';
-import { channelIds } from '../../generation/channels.ts';
-import { emailTemplateIds } from '../../generation/generation-input.ts';
 import { documentText } from '../sources/source-input.ts';
+import { draftOptionsInput } from './draft-options-input.ts';
 
 /**
  * A preview request: the items come from exactly one of `text` (a living document), `snapshotId`
@@ -10,21 +9,10 @@ import { documentText } from '../sources/source-input.ts';
  */
 export const previewInput = z
   .strictObject({
+    ...draftOptionsInput,
     text: documentText.optional(),
     strategy: z.enum(strategies).optional(),
     snapshotId: z.uuid().optional(),
-    items: z.array(z.record(z.string(), z.unknown())).min(1).max(1000).optional(),
-    /** Only these items (by key); default all publishable items. */
-    itemKeys: z.array(z.string().min(1).max(500)).min(1).max(1000).optional(),
-    channels: z
-      .array(z.enum(channelIds))
-      .min(1)
-      .max(channelIds.length)
-      .refine((list) => new Set(list).size === list.length, 'must not repeat a channel'),
-    /** A tone id (GET /v1/tones); default the brand's default tone, else `professional`. */
-    tone: z.string().min(1).max(50).optional(),
-    template: z.enum(emailTemplateIds).default('modern'),
-    socialMode: z.enum(['lead', 'per_item']).default('lead'),
     itemsPerSection: z.number().int().min(1).max(50).default(3),
     footerSections: z.array(z.string().min(1).max(100)).max(20).default([]),
     /** `utm_campaign` and the web slug's base; default from the lead item's title. */
