@@ -31,7 +31,7 @@ const scheduledNeedsDate = (
 /** POST body: every contract field, with scheduled_at required for scheduled posts. */
 export const createContentBody = contentFields.superRefine(scheduledNeedsDate);
 
-/** PATCH body: any subset of the fields; the merged result is checked again with createContentBody. */
+/** PATCH body: some or all of the fields; the merged result is checked again with createContentBody. */
 export const patchContentBody = contentFields.partial();
 
 /** The list query: the extension that resolves an unknown outcome without resending. */

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { closeOnSignal, parsePort } from './mock-command-support.ts';
 
 interface RunningMockCrm {
   url: string;
@@ -51,27 +52,9 @@ export function mockCrmCommand(): Command {
             'Subjects containing invalid, error, ratelimit, timeout or slow script failures. ' +
             'Press Ctrl+C to stop.\n',
         );
-        let stopping = false;
-        const shutdown = () => {
-          if (stopping) return;
-          stopping = true;
-          setTimeout(() => process.exit(1), 5_000).unref();
-          crm.close().then(
-            () => process.exit(0),
-            () => process.exit(1),
-          );
-        };
-        process.once('SIGINT', shutdown);
-        process.once('SIGTERM', shutdown);
+        closeOnSignal(() => crm.close());
       },
     );
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new InvalidArgumentError('must be 0–65535');
-  return port;
 }
 
 function parseCount(value: string): number {

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { closeOnSignal, parsePort } from './mock-command-support.ts';
 
 interface RunningMockPlatform {
   url: string;
@@ -16,47 +17,31 @@ type StartMockPlatform = (options: {
 // (tsconfig.build.json, rootDir src) must not pull it in. From a checkout, tsx loads it.
 const serverModule = new URL('../../mocks/platform/server.ts', import.meta.url);
 
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new Error(`--port must be 0–65535, got "${value}"`);
-  return port;
-}
-
 /** `mock-platform`: a local website CMS for safe dry runs, so no customer site is touched. */
 export function mockPlatformCommand(): Command {
   return new Command('mock-platform')
     .description('Run an in-memory mock of the Platform website CMS (see docs/mock-platform.md)')
     .addOption(
-      new Option('-p, --port <port>', 'port to listen on (0 = any free port)').default('4020'),
+      new Option('-p, --port <port>', 'port to listen on (0 = any free port)')
+        .default(4020)
+        .argParser(parsePort),
     )
     .addOption(new Option('--host <host>', 'interface to listen on').default('127.0.0.1'))
     .addOption(
       new Option('--api-key <key>', 'the X-API-Key clients must send').default('mock-platform-key'),
     )
-    .action(async (options: { port: string; host: string; apiKey: string }) => {
+    .action(async (options: { port: number; host: string; apiKey: string }) => {
       const { startMockPlatform } = (await import(serverModule.href)) as {
         startMockPlatform: StartMockPlatform;
       };
       const platform = await startMockPlatform({
-        port: parsePort(options.port),
+        port: options.port,
         host: options.host,
         apiKey: options.apiKey,
       });
       process.stdout.write(
         `Mock Platform listening on ${platform.url}\nX-API-Key: ${platform.apiKey}\nPress Ctrl+C to stop.\n`,
       );
-      let stopping = false;
-      const shutdown = () => {
-        if (stopping) return;
-        stopping = true;
-        setTimeout(() => process.exit(1), 5_000).unref();
-        platform.close().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
+      closeOnSignal(() => platform.close());
     });
 }
