@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   index,
   integer,
   jsonb,
@@ -299,6 +300,16 @@ export const campaigns = pgTable(
     createdBy: text('created_by').notNull(),
     approvedBy: text('approved_by'),
     approvedAt: timestamp('approved_at', { withTimezone: true, precision: 3 }),
+    /** When publishing starts (UTC); null = not scheduled. */
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true, precision: 3 }),
+    /** The IANA zone the schedule was given in (kept to show and recompute it in that zone). */
+    scheduleZone: text('schedule_zone'),
+    /** Deliveries that cannot start before this instant are cancelled with `missed_window`. */
+    sendBy: timestamp('send_by', { withTimezone: true, precision: 3 }),
+    /** Staged publishing: minutes after `scheduled_at`, per channel. */
+    channelOffsets: jsonb('channel_offsets').$type<Record<string, number>>().notNull().default({}),
+    /** Why a campaign was cancelled (`cancelled`, `missed_window`). */
+    stateReason: text('state_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -327,6 +338,8 @@ export const drafts = pgTable(
     issues: jsonb('issues').$type<Record<string, unknown>[]>().notNull(),
     quality: jsonb('quality').$type<Record<string, unknown>>().notNull(),
     editedBy: text('edited_by'),
+    /** Drafted from at least one `dry_run` item: publishes to the sandbox outbox only. */
+    dryRun: boolean('dry_run').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -356,4 +369,133 @@ export const draftVersions = pgTable(
     createdAt: createdAt(),
   },
   (table) => [primaryKey({ columns: [table.draftId, table.version] })],
+);
+
+export const connectionStatuses = ['active', 'needs_reconnect'] as const;
+export type ConnectionStatus = (typeof connectionStatuses)[number];
+
+/** A configured destination for one channel; credentials sealed with AES-256-GCM. */
+export const connections = pgTable(
+  'connections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** The adapter (src/channels/registry.ts): `sandbox`, `crm`, `platform`. */
+    provider: text('provider').notNull(),
+    channel: text('channel').notNull(),
+    /** Non-secret settings, validated by the adapter's config schema. */
+    config: jsonb('config').$type<Record<string, unknown>>().notNull(),
+    /** `encryptSecret(JSON)` of the adapter's credentials; never returned by the API. */
+    credentials: text('credentials'),
+    /** Most deliveries per window (`rate_per_seconds`); null = no limit of ours. */
+    rateLimit: integer('rate_limit'),
+    ratePerSeconds: integer('rate_per_seconds'),
+    status: text('status').$type<ConnectionStatus>().notNull().default('active'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('connections_workspace_created').on(table.workspaceId, table.createdAt, table.id),
+    uniqueIndex('connections_one_sandbox_per_channel')
+      .on(table.workspaceId, table.channel)
+      .where(sql`${table.provider} = 'sandbox'`),
+  ],
+);
+
+export const deliveryStates = [
+  'pending',
+  'scheduled',
+  'sending',
+  'sent',
+  'failed',
+  'unknown',
+  'cancelled',
+] as const;
+export type DeliveryState = (typeof deliveryStates)[number];
+
+export interface DeliveryAttempt {
+  at: string;
+  outcome: 'sent' | 'failed' | 'retry' | 'unknown' | 'found' | 'not_found';
+  error?: { kind: string; message: string; vendorCode?: string | undefined } | undefined;
+}
+
+/** One publication of one draft to one connection (for a CRM, one per recipient batch). */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    draftId: uuid('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'restrict' }),
+    channel: text('channel').notNull(),
+    /** 0 for unbatched deliveries; batch n of a CRM send. */
+    batch: integer('batch').notNull().default(0),
+    /** The audience page this batch reads (null = the first page). */
+    cursor: text('cursor'),
+    /** The recipients of this batch, stored once read so a retry sends the same people. */
+    recipients: jsonb('recipients').$type<Array<Record<string, unknown>>>(),
+    state: text('state').$type<DeliveryState>().notNull(),
+    /** When the next step may run: the scheduled time, then each retry's time. */
+    dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }).notNull(),
+    sendBy: timestamp('send_by', { withTimezone: true, precision: 3 }),
+    /** Sent to the destination with every attempt: the same key, so it can drop a repeat. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    remoteId: text('remote_id'),
+    remoteUrl: text('remote_url'),
+    attempts: jsonb('attempts').$type<DeliveryAttempt[]>().notNull().default([]),
+    lastError: jsonb('last_error').$type<{ kind: string; message: string }>(),
+    /** Why it was cancelled (`cancelled`, `missed_window`). */
+    reason: text('reason'),
+    /** Set when `sending` starts: a row left `sending` long after is a crashed call. */
+    sendingAt: timestamp('sending_at', { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex('deliveries_idempotency_key').on(table.idempotencyKey),
+    uniqueIndex('deliveries_draft_connection_batch').on(
+      table.draftId,
+      table.connectionId,
+      table.batch,
+    ),
+    index('deliveries_workspace_created').on(table.workspaceId, table.createdAt, table.id),
+    index('deliveries_campaign').on(table.workspaceId, table.campaignId),
+    index('deliveries_due')
+      .on(table.dueAt)
+      .where(sql`${table.state} in ('scheduled', 'sending', 'unknown')`),
+  ],
+);
+
+/** What sandbox connections "sent": the exact payload, rendered, nothing left the machine. */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    deliveryId: uuid('delivery_id').notNull(),
+    campaignId: uuid('campaign_id').notNull(),
+    channel: text('channel').notNull(),
+    /** The message as the adapter would send it (subject/html/text, post texts, …). */
+    message: jsonb('message').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    // The sandbox's idempotency: a repeat of a delivery never adds a second message.
+    uniqueIndex('outbox_messages_delivery').on(table.deliveryId),
+    index('outbox_messages_workspace_created').on(table.workspaceId, table.createdAt, table.id),
+  ],
 );
