@@ -499,3 +499,19 @@ export const outboxMessages = pgTable(
     index('outbox_messages_workspace_created').on(table.workspaceId, table.createdAt, table.id),
   ],
 );
+
+/** Deliveries started per connection per fixed window: the per-connection rate limit's counter. */
+export const connectionWindows = pgTable(
+  'connection_windows',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    windowStart: timestamp('window_start', { withTimezone: true, precision: 3 }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.connectionId, table.windowStart] })],
+);

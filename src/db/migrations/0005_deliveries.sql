@@ -1,3 +1,11 @@
+CREATE TABLE "connection_windows" (
+	"workspace_id" uuid NOT NULL,
+	"connection_id" uuid NOT NULL,
+	"window_start" timestamp (3) with time zone NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "connection_windows_connection_id_window_start_pk" PRIMARY KEY("connection_id","window_start")
+);
+--> statement-breakpoint
 CREATE TABLE "connections" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"workspace_id" uuid NOT NULL,
@@ -53,6 +61,8 @@ ALTER TABLE "campaigns" ADD COLUMN "send_by" timestamp (3) with time zone;--> st
 ALTER TABLE "campaigns" ADD COLUMN "channel_offsets" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "campaigns" ADD COLUMN "state_reason" text;--> statement-breakpoint
 ALTER TABLE "drafts" ADD COLUMN "dry_run" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "connection_windows" ADD CONSTRAINT "connection_windows_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "connection_windows" ADD CONSTRAINT "connection_windows_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "connections" ADD CONSTRAINT "connections_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
