@@ -64,6 +64,17 @@ export const configSchema = z
      */
     PRIVATE_NETWORK_ALLOWLIST: csv.default([]),
     OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** First retry of a transiently failed delivery after about this long (doubling, jittered). */
+    DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+    /** Calls per delivery before a transient failure is final. */
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+    /**
+     * A delivery still `sending` this long after its call began is taken for a crashed worker's
+     * and resolved by a status lookup. Must exceed OUTBOUND_TIMEOUT_MS (a live call's longest).
+     */
+    DELIVERY_STALE_SENDING_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+    /** How often a worker looks for overdue deliveries no job holds (the reconciler). */
+    RECONCILER_TICK_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   })
   .refine((config) => !(config.DATABASE_URL && !config.TOOMBOS_SECRET_KEY), {
     // Several processes must decrypt what any of them encrypted, so on PostgreSQL the key cannot
@@ -76,6 +87,18 @@ export const configSchema = z
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Delivery retries and crash detection, from config. */
+export function deliveryPolicy(config: Config) {
+  return {
+    retry: {
+      baseMs: config.DELIVERY_RETRY_BASE_MS,
+      maxMs: Math.max(config.DELIVERY_RETRY_BASE_MS, 10 * 60_000),
+      maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+    },
+    staleSendingMs: Math.max(config.DELIVERY_STALE_SENDING_MS, config.OUTBOUND_TIMEOUT_MS + 100),
+  };
+}
 
 /** Names of settings whose values must never be printed. */
 export const secretSettings = ['DATABASE_URL', 'TOOMBOS_SECRET_KEY'] as const;

@@ -1,15 +1,17 @@
 import type { Logger } from 'pino';
-import { type Config, outboundPolicy, publicUrl, redactConfig } from './config.ts';
+import { type Config, deliveryPolicy, outboundPolicy, publicUrl, redactConfig } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { type EventBus, openEventBus } from './events/bus.ts';
 import type { App } from './http/fastify-types.ts';
 import { createRateLimiter } from './http/rate-limiter.ts';
 import { buildServer } from './http/server.ts';
+import { startDeliveryReconciler } from './jobs/delivery-reconciler.ts';
 import { startHeartbeat } from './jobs/heartbeat.ts';
 import { startHousekeeping } from './jobs/housekeeping.ts';
 import { openQueue, type Queue } from './jobs/queue.ts';
 import { startSourceScheduler } from './jobs/source-scheduler.ts';
+import { workerContext } from './jobs/worker-context.ts';
 import { createLogger } from './lib/logger.ts';
 import { loadSecretKey } from './secret-key.ts';
 import { addDemoSource } from './services/sources/add-demo-source.ts';
@@ -72,8 +74,9 @@ export async function startProcess(
     const bus = await openEventBus(database, log);
     stops.push(() => bus.close());
 
+    const secretKey = loadSecretKey(config);
     if (roles.worker) {
-      await queue.work({ db: database.db, log, outbound: outboundPolicy(config) });
+      await queue.work(workerContext(config, { db: database.db, log, queue, secretKey }));
       // Every committed event, from any process, reaches this process's bus; at debug level the
       // worker says so (an operator's way to watch the event flow).
       const unsubscribe = bus.subscribe((event) =>
@@ -95,6 +98,13 @@ export async function startProcess(
         tickMs: config.SCHEDULER_TICK_MS,
       });
       stops.push(async () => scheduler.stop());
+      const reconciler = startDeliveryReconciler(database.db, queue, {
+        log,
+        tickMs: config.RECONCILER_TICK_MS,
+        graceMs: Math.max(config.RECONCILER_TICK_MS, 2_000),
+        staleSendingMs: deliveryPolicy(config).staleSendingMs,
+      });
+      stops.push(async () => reconciler.stop());
     }
 
     let app: App | null = null;
@@ -106,7 +116,7 @@ export async function startProcess(
         queue,
         bus,
         rateLimiter: createRateLimiter(database),
-        secretKey: loadSecretKey(config),
+        secretKey,
         log,
       });
       const server = app;

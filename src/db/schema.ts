@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Recipient } from '../channels/outgoing-message.ts';
 import type { ItemDiff } from '../documents/diff-items.ts';
 import type { Item, ItemIssue, ParseWarning, Strategy } from '../documents/item.ts';
 
@@ -445,7 +446,7 @@ export const deliveries = pgTable(
     /** The audience page this batch reads (null = the first page). */
     cursor: text('cursor'),
     /** The recipients of this batch, stored once read so a retry sends the same people. */
-    recipients: jsonb('recipients').$type<Array<Record<string, unknown>>>(),
+    recipients: jsonb('recipients').$type<Recipient[]>(),
     state: text('state').$type<DeliveryState>().notNull(),
     /** When the next step may run: the scheduled time, then each retry's time. */
     dueAt: timestamp('due_at', { withTimezone: true, precision: 3 }).notNull(),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { deliverySend } from './delivery-send.ts';
 import { sourceSync } from './source-sync.ts';
 import { systemPing } from './system-ping.ts';
 
@@ -9,6 +10,7 @@ import { systemPing } from './system-ping.ts';
 export const jobCatalog = {
   [systemPing.name]: systemPing,
   [sourceSync.name]: sourceSync,
+  [deliverySend.name]: deliverySend,
 } as const;
 
 export type JobCatalog = typeof jobCatalog;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { OutboundPolicy } from '../lib/outbound/outbound-policy.ts';
+import type { PublishingDeps } from '../services/publishing/publishing-deps.ts';
 
 export interface JobContext {
   db: Db;
@@ -10,6 +11,8 @@ export interface JobContext {
   jobId: string;
   /** Limits on requests to the outside world (URL sources). */
   outbound: OutboundPolicy;
+  /** Secret key, retry policy and queue for delivery jobs. */
+  publishing: PublishingDeps;
 }
 
 /** What a worker process hands every job it runs. */

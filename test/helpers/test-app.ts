@@ -5,6 +5,7 @@ import type { App } from '../../src/http/fastify-types.ts';
 import { createRateLimiter } from '../../src/http/rate-limiter.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { openQueue, type Queue } from '../../src/jobs/queue.ts';
+import { workerContext } from '../../src/jobs/worker-context.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import {
   createWorkspaceWithOwner,
@@ -18,6 +19,10 @@ export interface TestApp extends TestDatabase {
   bus: EventBus;
   /** A fresh workspace with an owner (pending setup) and an admin key; every test makes its own. */
   createWorkspace(): Promise<NewWorkspaceSecrets>;
+  /** The key secrets are encrypted with in this app. */
+  secretKey: Buffer;
+  /** Starts consuming jobs (delivery steps included) in this process, configured like the app. */
+  work(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,13 +37,14 @@ export async function startTestApp(
   const { database } = testDatabase;
   const queue = await openQueue(database, { pollIntervalSeconds: 1, concurrency: 2, log });
   const bus = await openEventBus(database, log);
+  const secretKey = randomBytes(32);
   const app = await buildServer({
     config,
     database,
     queue,
     bus,
     rateLimiter: createRateLimiter(database),
-    secretKey: randomBytes(32),
+    secretKey,
     log,
   });
   await app.ready();
@@ -47,6 +53,8 @@ export async function startTestApp(
     app,
     queue,
     bus,
+    secretKey,
+    work: () => queue.work(workerContext(config, { db: database.db, log, queue, secretKey })),
     createWorkspace: () =>
       createWorkspaceWithOwner(database.db, {
         name: 'Test workspace',

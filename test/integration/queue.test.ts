@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { fromPglite, PgBoss } from 'pg-boss';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import type { Database, Db } from '../../src/db/client.ts';
 import { events, workspaces } from '../../src/db/schema.ts';
 import { openQueue, type Queue } from '../../src/jobs/queue.ts';
-import { defaultOutboundPolicy } from '../../src/lib/outbound/outbound-policy.ts';
+import { workerContext } from '../../src/jobs/worker-context.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../helpers/test-database.ts';
 import { waitUntil } from '../helpers/wait-until.ts';
 
@@ -70,7 +71,14 @@ describe.each(databaseKinds)('job queue on %s', (kind) => {
       concurrency: 5,
       log,
     });
-    await queue.work({ db, log, outbound: defaultOutboundPolicy });
+    await queue.work(
+      workerContext(loadConfig({ LOG_LEVEL: 'silent' }), {
+        db,
+        log,
+        queue,
+        secretKey: randomBytes(32),
+      }),
+    );
   });
 
   afterAll(async () => {

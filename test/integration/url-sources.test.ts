@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, outboundPolicy } from '../../src/config.ts';
+import { loadConfig } from '../../src/config.ts';
 import { events, sources } from '../../src/db/schema.ts';
 import { startSourceScheduler } from '../../src/jobs/source-scheduler.ts';
+import { workerContext } from '../../src/jobs/worker-context.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { type DocumentServer, serve, startDocumentServer } from '../helpers/document-server.ts';
 import { bearer, startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -188,7 +189,9 @@ describe.each(databaseKinds)('URL sources on %s', (kind) => {
   it('syncs on a schedule through the job queue', async () => {
     const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
     const log = createLogger('silent');
-    await t.queue.work({ db: t.database.db, log, outbound: outboundPolicy(config) });
+    await t.queue.work(
+      workerContext(config, { db: t.database.db, log, queue: t.queue, secretKey: t.secretKey }),
+    );
     const scheduler = startSourceScheduler(t.database.db, t.queue, { log, tickMs: 100 });
     try {
       server.routes.set('/scheduled.md', serve('text/markdown', weekly));

@@ -95,3 +95,22 @@ export async function setCampaignState(
     .returning();
   return rows[0];
 }
+
+/** Partial update of publishing fields (state, schedule); approval fields stay as they are. */
+export async function updateCampaign(
+  db: Db,
+  { workspaceId, id }: { workspaceId: string; id: string },
+  values: Partial<
+    Pick<
+      Campaign,
+      'state' | 'scheduledAt' | 'scheduleZone' | 'sendBy' | 'channelOffsets' | 'stateReason'
+    >
+  >,
+): Promise<Campaign | undefined> {
+  const rows = await db
+    .update(campaigns)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(campaigns.workspaceId, workspaceId), eq(campaigns.id, id)))
+    .returning();
+  return rows[0];
+}

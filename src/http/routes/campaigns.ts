@@ -13,29 +13,10 @@ import type { App } from '../fastify-types.ts';
 import { pageQuerySchema, pageResponseSchema, paginate } from '../pagination.ts';
 import { problemResponses } from '../problem-schema.ts';
 import { serviceContext } from '../service-context.ts';
+import { campaignSchema } from './campaign-schemas.ts';
 import { draftContentSchema, draftIssueSchema, qualitySchema } from './generation-schemas.ts';
 
 const idParams = z.strictObject({ id: z.uuid() });
-
-const campaignSchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    state: z.enum(campaignStates),
-    sourceId: z.uuid().nullable(),
-    snapshotId: z.uuid().nullable(),
-    itemKeys: z.array(z.string()),
-    channels: z.array(z.string()),
-    tone: z.string(),
-    template: z.string(),
-    socialMode: z.string(),
-    createdBy: z.string(),
-    approvedBy: z.string().nullable(),
-    approvedAt: z.iso.datetime().nullable(),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-  })
-  .meta({ id: 'Campaign' });
 
 const draftViewSchema = z
   .object({
@@ -48,6 +29,7 @@ const draftViewSchema = z
     issues: z.array(draftIssueSchema),
     quality: qualitySchema,
     editedBy: z.string().nullable(),
+    dryRun: z.boolean(),
     updatedAt: z.iso.datetime(),
   })
   .meta({ id: 'CampaignDraft' });

@@ -6,6 +6,7 @@ import { generationRoutes } from './generation.ts';
 import { healthRoutes } from './health.ts';
 import { memberRoutes } from './members.ts';
 import { parseRoutes } from './parse.ts';
+import { publishingRoutes } from './publishing.ts';
 import { setupPageRoutes } from './setup-page.ts';
 import { snapshotRoutes } from './snapshots.ts';
 import { sourceRoutes } from './sources.ts';
@@ -24,4 +25,5 @@ export function registerRoutes(app: App): void {
   snapshotRoutes(app);
   generationRoutes(app);
   campaignRoutes(app);
+  publishingRoutes(app);
 }

@@ -38,3 +38,18 @@ export function assertMayApprove(
       errors: blocking,
     });
 }
+
+/**
+ * Publishing checks the same gate: only an approved campaign (or a scheduled one, to reschedule)
+ * may be scheduled. Editing a draft takes a campaign back to `draft`, so an edit always needs a
+ * new approval before anything goes out.
+ */
+export function assertMayPublish(campaign: Campaign): void {
+  if (campaign.state === 'approved' || campaign.state === 'scheduled') return;
+  if (campaign.state === 'draft')
+    throw new AppError('conflict', 'The campaign is not approved yet; approve it first.');
+  throw new AppError(
+    'conflict',
+    `The campaign is ${campaign.state}; it cannot be scheduled again.`,
+  );
+}

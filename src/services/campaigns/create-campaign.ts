@@ -39,6 +39,7 @@ export async function createCampaign(
   const workspace = await getWorkspace(ctx);
   const generated = await draftItems(ctx, items, input, { workspace });
   const approved = autoApproves(generated.drafts);
+  const dryRunKeys = new Set(items.filter((item) => item.dryRun).map((item) => item.key));
   const actor = actorLabel(ctx.actor);
   return ctx.db.transaction(async (tx) => {
     const campaign = await insertCampaign(tx, {
@@ -71,6 +72,8 @@ export async function createCampaign(
         version: 1,
         ...body,
         editedBy: null,
+        // One dry-run item keeps the whole draft in the outbox: it must never leave the machine.
+        dryRun: draft.content.itemKeys.some((key) => dryRunKeys.has(key)),
       });
       await insertDraftVersion(tx, {
         workspaceId: ctx.workspaceId,

@@ -1,4 +1,15 @@
-import { getCampaign, lockCampaign, setCampaignState } from '../../db/queries/campaigns.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  type Campaign,
+  getCampaign,
+  lockCampaign,
+  setCampaignState,
+  updateCampaign,
+} from '../../db/queries/campaigns.ts';
+import {
+  deleteScheduledDeliveries,
+  listDeliveriesOfCampaign,
+} from '../../db/queries/deliveries.ts';
 import { getDraft, insertDraftVersion, updateDraftVersion } from '../../db/queries/drafts.ts';
 import { appendEvent } from '../../events/append-event.ts';
 import { brandContext } from '../../generation/brand-context.ts';
@@ -70,6 +81,7 @@ export async function editDraft(
         'conflict',
         `The campaign is ${campaign.state}; its drafts can no longer change.`,
       );
+    if (campaign.state === 'scheduled') await unschedule(tx, campaign);
     const row = await updateDraftVersion(tx, {
       workspaceId: ctx.workspaceId,
       id,
@@ -141,4 +153,22 @@ function applyChanges(content: DraftContent, changes: Omit<EditDraftInput, 'note
           length: measureLength(post.text, counting),
         })),
       };
+}
+
+/** An edit needs a new approval, so a scheduled campaign loses its (not yet started) deliveries. */
+async function unschedule(db: Db, campaign: Campaign): Promise<void> {
+  const scope = { workspaceId: campaign.workspaceId, campaignId: campaign.id };
+  const deliveries = await listDeliveriesOfCampaign(db, scope);
+  if (deliveries.some((delivery) => delivery.state !== 'scheduled'))
+    throw new AppError('conflict', 'Publishing has started; its drafts can no longer change.');
+  await deleteScheduledDeliveries(db, scope);
+  await updateCampaign(
+    db,
+    { workspaceId: campaign.workspaceId, id: campaign.id },
+    {
+      scheduledAt: null,
+      scheduleZone: null,
+      sendBy: null,
+    },
+  );
 }

@@ -2,6 +2,7 @@ import type { Campaign } from '../../db/queries/campaigns.ts';
 import type { DraftRow, DraftVersionRow } from '../../db/queries/drafts.ts';
 import type { CampaignState } from '../../db/schema.ts';
 import type { DraftContent, DraftIssue, QualityScore } from '../../generation/draft.ts';
+import { inZone } from '../../lib/zoned-instant.ts';
 
 export interface DraftView {
   id: string;
@@ -13,6 +14,8 @@ export interface DraftView {
   issues: DraftIssue[];
   quality: QualityScore;
   editedBy: string | null;
+  /** Made from a `dry_run` item: publishes to the sandbox outbox only. */
+  dryRun: boolean;
   updatedAt: string;
 }
 
@@ -30,6 +33,14 @@ export interface CampaignView {
   createdBy: string;
   approvedBy: string | null;
   approvedAt: string | null;
+  /** When publishing starts (UTC), and the same instant in the zone it was given in. */
+  scheduledAt: string | null;
+  scheduledLocal: string | null;
+  scheduleZone: string | null;
+  sendBy: string | null;
+  channelOffsets: Record<string, number>;
+  /** Why it was cancelled: `cancelled` (by someone) or `missed_window`. */
+  stateReason: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -59,6 +70,13 @@ export function toCampaignView(row: Campaign): CampaignView {
     createdBy: row.createdBy,
     approvedBy: row.approvedBy,
     approvedAt: row.approvedAt?.toISOString() ?? null,
+    scheduledAt: row.scheduledAt?.toISOString() ?? null,
+    scheduledLocal:
+      row.scheduledAt && row.scheduleZone ? inZone(row.scheduledAt, row.scheduleZone) : null,
+    scheduleZone: row.scheduleZone,
+    sendBy: row.sendBy?.toISOString() ?? null,
+    channelOffsets: row.channelOffsets,
+    stateReason: row.stateReason,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -76,6 +94,7 @@ export function toDraftView(row: DraftRow): DraftView {
     issues: row.issues as unknown as DraftIssue[],
     quality: row.quality as unknown as QualityScore,
     editedBy: row.editedBy,
+    dryRun: row.dryRun,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

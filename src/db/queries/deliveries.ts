@@ -1,0 +1,176 @@
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { type DeliveryAttempt, type DeliveryState, deliveries } from '../schema.ts';
+import { afterCursor, type PageAfter } from './page.ts';
+
+export type Delivery = typeof deliveries.$inferSelect;
+export type NewDelivery = Omit<
+  typeof deliveries.$inferInsert,
+  'createdAt' | 'updatedAt' | 'attempts' | 'remoteId' | 'remoteUrl' | 'lastError' | 'sendingAt'
+>;
+type Scope = { workspaceId: string; id: string };
+
+/** Inserts new deliveries; one that exists already (same draft, connection and batch) is kept. */
+export async function insertDeliveries(db: Db, rows: NewDelivery[]): Promise<Delivery[]> {
+  if (rows.length === 0) return [];
+  return db.insert(deliveries).values(rows).onConflictDoNothing().returning();
+}
+
+export async function getDelivery(
+  db: Db,
+  { workspaceId, id }: Scope,
+): Promise<Delivery | undefined> {
+  const rows = await db
+    .select()
+    .from(deliveries)
+    .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.id, id)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function listDeliveries(
+  db: Db,
+  filter: {
+    workspaceId: string;
+    campaignId?: string | undefined;
+    state?: DeliveryState | undefined;
+    channel?: string | undefined;
+    limit: number;
+    after?: PageAfter | undefined;
+  },
+): Promise<Delivery[]> {
+  return db
+    .select()
+    .from(deliveries)
+    .where(
+      and(
+        eq(deliveries.workspaceId, filter.workspaceId),
+        filter.campaignId === undefined ? undefined : eq(deliveries.campaignId, filter.campaignId),
+        filter.state === undefined ? undefined : eq(deliveries.state, filter.state),
+        filter.channel === undefined ? undefined : eq(deliveries.channel, filter.channel),
+        afterCursor(deliveries.createdAt, deliveries.id, filter.after),
+      ),
+    )
+    .orderBy(deliveries.createdAt, deliveries.id)
+    .limit(filter.limit);
+}
+
+export async function listDeliveriesOfCampaign(
+  db: Db,
+  { workspaceId, campaignId }: { workspaceId: string; campaignId: string },
+): Promise<Delivery[]> {
+  return db
+    .select()
+    .from(deliveries)
+    .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.campaignId, campaignId)))
+    .orderBy(deliveries.createdAt, deliveries.id);
+}
+
+/**
+ * Moves a delivery from one state to the next only if it is still in `from` (compare-and-set):
+ * of two workers racing for the same delivery, exactly one gets the row back.
+ */
+export async function transitionDelivery(
+  db: Db,
+  { workspaceId, id }: Scope,
+  from: readonly DeliveryState[],
+  values: Partial<
+    Pick<
+      Delivery,
+      | 'state'
+      | 'dueAt'
+      | 'sendBy'
+      | 'remoteId'
+      | 'remoteUrl'
+      | 'lastError'
+      | 'reason'
+      | 'sendingAt'
+      | 'recipients'
+    >
+  > & { attempt?: DeliveryAttempt | undefined; dueBefore?: Date | undefined },
+): Promise<Delivery | undefined> {
+  const { attempt, dueBefore, ...set } = values;
+  const rows = await db
+    .update(deliveries)
+    .set({
+      ...set,
+      ...(attempt === undefined
+        ? {}
+        : { attempts: sql`${deliveries.attempts} || ${JSON.stringify([attempt])}::jsonb` }),
+      updatedAt: sql`now()`,
+    })
+    .where(
+      and(
+        eq(deliveries.workspaceId, workspaceId),
+        eq(deliveries.id, id),
+        inArray(deliveries.state, [...from]),
+        dueBefore === undefined ? undefined : lte(deliveries.dueAt, dueBefore),
+      ),
+    )
+    .returning();
+  return rows[0];
+}
+
+/** How many deliveries of a campaign are in each state. */
+export async function countDeliveryStates(
+  db: Db,
+  { workspaceId, campaignId }: { workspaceId: string; campaignId: string },
+): Promise<Partial<Record<DeliveryState, number>>> {
+  const rows = await db
+    .select({ state: deliveries.state, count: sql<number>`count(*)::int` })
+    .from(deliveries)
+    .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.campaignId, campaignId)))
+    .groupBy(deliveries.state);
+  return Object.fromEntries(rows.map((row) => [row.state, row.count]));
+}
+
+/**
+ * Across tenants, for the reconciler only: deliveries whose next step is due but may have no job
+ * (a lost enqueue, a crashed worker): `scheduled` or `unknown` past their due time, and `sending`
+ * rows whose call started before `staleSendingBefore` (the worker died mid-call).
+ */
+export async function listStalledDeliveries(
+  db: Db,
+  {
+    dueBefore,
+    staleSendingBefore,
+    limit,
+  }: { dueBefore: Date; staleSendingBefore: Date; limit: number },
+): Promise<Pick<Delivery, 'id' | 'workspaceId' | 'state'>[]> {
+  return db
+    .select({ id: deliveries.id, workspaceId: deliveries.workspaceId, state: deliveries.state })
+    .from(deliveries)
+    .where(
+      and(
+        inArray(deliveries.state, ['scheduled', 'sending', 'unknown']),
+        lte(deliveries.dueAt, dueBefore),
+        sql`(${deliveries.state} <> 'sending' or ${deliveries.sendingAt} < ${staleSendingBefore.toISOString()}::timestamptz)`,
+      ),
+    )
+    .orderBy(deliveries.dueAt)
+    .limit(limit);
+}
+
+/** Removes a campaign's deliveries that never started (a reschedule or an edit replaces them). */
+export async function deleteScheduledDeliveries(
+  db: Db,
+  { workspaceId, campaignId }: { workspaceId: string; campaignId: string },
+): Promise<number> {
+  const rows = await db
+    .delete(deliveries)
+    .where(
+      and(
+        eq(deliveries.workspaceId, workspaceId),
+        eq(deliveries.campaignId, campaignId),
+        eq(deliveries.state, 'scheduled'),
+      ),
+    )
+    .returning({ id: deliveries.id });
+  return rows.length;
+}
+
+export async function deleteDelivery(db: Db, { workspaceId, id }: Scope): Promise<void> {
+  await db
+    .delete(deliveries)
+    .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.id, id)));
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { deliveryStates } from '../../db/schema.ts';
+import { channelIds } from '../../generation/channels.ts';
+import { deliveryQueue } from '../../jobs/delivery-queue.ts';
+import { cancelCampaign } from '../../services/publishing/cancel-campaign.ts';
+import { getDelivery, listDeliveries } from '../../services/publishing/list-deliveries.ts';
+import { listOutbox } from '../../services/publishing/list-outbox.ts';
+import { retryDelivery } from '../../services/publishing/retry-delivery.ts';
+import { scheduleCampaign } from '../../services/publishing/schedule-campaign.ts';
+import { scheduleInput } from '../../services/publishing/schedule-input.ts';
+import type { App } from '../fastify-types.ts';
+import { pageQuerySchema, pageResponseSchema, paginate } from '../pagination.ts';
+import { problemResponses } from '../problem-schema.ts';
+import { serviceContext } from '../service-context.ts';
+import {
+  deliverySchema,
+  outboxMessageSchema,
+  scheduledCampaignSchema,
+} from './publishing-schemas.ts';
+
+const idParams = z.strictObject({ id: z.uuid() });
+
+export function publishingRoutes(app: App): void {
+  const queue = deliveryQueue(app.deps.queue);
+
+  app.post('/v1/campaigns/:id/schedule', {
+    config: { access: 'publish' },
+    schema: {
+      tags: ['publishing'],
+      summary: 'Schedule an approved campaign (or reschedule one that has not started)',
+      description:
+        '`at` is an instant with an offset, or a local date-time read in `zone` (the workspace zone by default); omitted means now. `offsets` stage channels (minutes after `at`); `sendBy` cancels deliveries that cannot start in time (`missed_window`); `connections` picks a connection per channel, the others go to the sandbox outbox.',
+      params: idParams,
+      body: scheduleInput,
+      response: { 200: scheduledCampaignSchema, ...problemResponses },
+    },
+    handler: (request) =>
+      scheduleCampaign(
+        serviceContext(app, request),
+        { queue },
+        { id: request.params.id, input: request.body },
+      ),
+  });
+
+  app.post('/v1/campaigns/:id/publish', {
+    config: { access: 'publish' },
+    schema: {
+      tags: ['publishing'],
+      summary: 'Publish an approved campaign now (schedule with `at` omitted)',
+      params: idParams,
+      body: scheduleInput.omit({ at: true }).nullish(),
+      response: { 200: scheduledCampaignSchema, ...problemResponses },
+    },
+    handler: (request) =>
+      scheduleCampaign(
+        serviceContext(app, request),
+        { queue },
+        { id: request.params.id, input: request.body ?? {} },
+      ),
+  });
+
+  app.post('/v1/campaigns/:id/cancel', {
+    config: { access: 'publish' },
+    schema: {
+      tags: ['publishing'],
+      summary: 'Cancel a campaign before any delivery has started',
+      params: idParams,
+      body: z.strictObject({}).nullish(),
+      response: { 200: scheduledCampaignSchema, ...problemResponses },
+    },
+    handler: (request) => cancelCampaign(serviceContext(app, request), request.params),
+  });
+
+  app.get('/v1/deliveries', {
+    config: { access: 'read' },
+    schema: {
+      tags: ['publishing'],
+      summary: 'List deliveries, filtered by campaign, status and channel',
+      querystring: pageQuerySchema.extend({
+        campaign: z.uuid().optional(),
+        status: z.enum(deliveryStates).optional(),
+        channel: z.enum(channelIds).optional(),
+      }),
+      response: { 200: pageResponseSchema(deliverySchema), ...problemResponses },
+    },
+    handler: (request) =>
+      paginate(request.query, (page) =>
+        listDeliveries(serviceContext(app, request), { ...request.query, ...page }),
+      ),
+  });
+
+  app.get('/v1/deliveries/:id', {
+    config: { access: 'read' },
+    schema: {
+      tags: ['publishing'],
+      summary: 'One delivery with its attempts and the destination’s last error',
+      params: idParams,
+      response: { 200: deliverySchema, ...problemResponses },
+    },
+    handler: (request) => getDelivery(serviceContext(app, request), request.params),
+  });
+
+  app.post('/v1/deliveries/:id/retry', {
+    config: { access: 'publish' },
+    schema: {
+      tags: ['publishing'],
+      summary: 'Retry a failed or cancelled delivery now; an unknown one is looked up again',
+      params: idParams,
+      body: z.strictObject({}).nullish(),
+      response: { 200: deliverySchema, ...problemResponses },
+    },
+    handler: (request) => retryDelivery(serviceContext(app, request), { queue }, request.params),
+  });
+
+  app.get('/v1/outbox', {
+    config: { access: 'read' },
+    schema: {
+      tags: ['publishing'],
+      summary: 'What the sandbox connections “sent”, exactly as it would have gone out',
+      querystring: pageQuerySchema.extend({
+        campaign: z.uuid().optional(),
+        channel: z.enum(channelIds).optional(),
+      }),
+      response: { 200: pageResponseSchema(outboxMessageSchema), ...problemResponses },
+    },
+    handler: (request) =>
+      paginate(request.query, (page) =>
+        listOutbox(serviceContext(app, request), { ...request.query, ...page }),
+      ),
+  });
+}

@@ -1,0 +1,127 @@
+import type { PublishReceipt } from '../../channels/outgoing-message.ts';
+import { OutcomeUnknownError, PublishError } from '../../channels/publish-error.ts';
+import type { Db } from '../../db/client.ts';
+import { updateConnection } from '../../db/queries/connections.ts';
+import { type Delivery, transitionDelivery } from '../../db/queries/deliveries.ts';
+import { appendEvent } from '../../events/append-event.ts';
+import { describeError } from '../../lib/query-errors.ts';
+import { backoffMs, type PublishingDeps } from './publishing-deps.ts';
+import { rollupCampaign } from './rollup-campaign.ts';
+
+export type CallOutcome =
+  | { kind: 'sent'; receipt: PublishReceipt }
+  | { kind: 'error'; error: unknown };
+
+const ACTOR = 'system:worker';
+
+/**
+ * Records how a call that began in `sending` ended, per PRODUCT.md §7: sent (remote id stored at
+ * once), failed (`rejected`, `auth_expired` — the connection then needs reconnecting — or
+ * `transient` past the attempt cap), back to `scheduled` for a retry (`rate_limited` after its
+ * delay, `transient` with backoff), or `unknown` (no answer: resolved by a status lookup, never
+ * by sending again).
+ */
+export async function settleDelivery(
+  db: Db,
+  deps: PublishingDeps,
+  delivery: Delivery,
+  outcome: CallOutcome,
+  now = new Date(),
+): Promise<void> {
+  const scope = { workspaceId: delivery.workspaceId, id: delivery.id };
+  const at = now.toISOString();
+  if (outcome.kind === 'sent') {
+    const { remoteId, remoteUrl } = outcome.receipt;
+    const row = await transitionDelivery(db, scope, ['sending'], {
+      state: 'sent',
+      remoteId,
+      remoteUrl,
+      lastError: null,
+      attempt: { at, outcome: 'sent' },
+    });
+    if (row) await announce(db, row, 'delivery.sent', { remoteId, remoteUrl });
+    return rollupCampaign(db, {
+      workspaceId: delivery.workspaceId,
+      campaignId: delivery.campaignId,
+    });
+  }
+  const { error } = outcome;
+  if (!(error instanceof PublishError)) {
+    const message =
+      error instanceof OutcomeUnknownError
+        ? error.message
+        : `The call ended without an answer: ${describeError(error)}`;
+    const row = await transitionDelivery(db, scope, ['sending'], {
+      state: 'unknown',
+      dueAt: now,
+      lastError: { kind: 'unknown', message },
+      attempt: { at, outcome: 'unknown', error: { kind: 'unknown', message } },
+    });
+    if (!row) return;
+    await announce(db, row, 'delivery.unknown', { message });
+    return deps.queue.push(db, { workspaceId: row.workspaceId, deliveryId: row.id }, now);
+  }
+  const detail = { kind: error.kind, message: error.message, vendorCode: error.vendorCode };
+  const calls =
+    delivery.attempts.filter(
+      (attempt) => attempt.outcome !== 'found' && attempt.outcome !== 'not_found',
+    ).length + 1;
+  const retryIn =
+    error.kind === 'rate_limited'
+      ? Math.max(1_000, error.retryAfterMs ?? 60_000)
+      : error.kind === 'transient' && calls < deps.retry.maxAttempts
+        ? backoffMs(deps.retry, calls)
+        : null;
+  if (retryIn !== null) {
+    const dueAt = new Date(now.getTime() + retryIn);
+    const row = await transitionDelivery(db, scope, ['sending'], {
+      state: 'scheduled',
+      dueAt,
+      lastError: { kind: error.kind, message: error.message },
+      attempt: { at, outcome: 'retry', error: detail },
+    });
+    if (!row) return;
+    await announce(db, row, 'delivery.retry_scheduled', { ...detail, dueAt: dueAt.toISOString() });
+    return deps.queue.push(db, { workspaceId: row.workspaceId, deliveryId: row.id }, dueAt);
+  }
+  const row = await transitionDelivery(db, scope, ['sending'], {
+    state: 'failed',
+    lastError: { kind: error.kind, message: error.message },
+    attempt: { at, outcome: 'failed', error: detail },
+  });
+  if (row) await announce(db, row, 'delivery.failed', detail);
+  if (row && error.kind === 'auth_expired') {
+    const scopeOfConnection = { workspaceId: row.workspaceId, id: row.connectionId };
+    await updateConnection(db, scopeOfConnection, { status: 'needs_reconnect' });
+    await appendEvent(db, {
+      workspaceId: row.workspaceId,
+      type: 'connection.needs_reconnect',
+      subjectType: 'connection',
+      subjectId: row.connectionId,
+      actor: ACTOR,
+      data: { message: error.message },
+    });
+  }
+  return rollupCampaign(db, { workspaceId: delivery.workspaceId, campaignId: delivery.campaignId });
+}
+
+export async function announce(
+  db: Db,
+  delivery: Delivery,
+  type: string,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  await appendEvent(db, {
+    workspaceId: delivery.workspaceId,
+    type,
+    subjectType: 'delivery',
+    subjectId: delivery.id,
+    actor: ACTOR,
+    data: {
+      campaignId: delivery.campaignId,
+      channel: delivery.channel,
+      batch: delivery.batch,
+      ...data,
+    },
+  });
+}
