@@ -26,12 +26,19 @@ export interface TestApp extends TestDatabase {
   close(): Promise<void>;
 }
 
-/** The real server on a real database, driven through `app.inject` (no port). */
+/**
+ * The real server on a real database, driven through `app.inject` (no port). `sameDatabaseAs` puts
+ * a second app (a second api process) on another app's database; close it first.
+ */
 export async function startTestApp(
   kind: DatabaseKind,
   env: Record<string, string> = {},
+  { sameDatabaseAs }: { sameDatabaseAs?: TestApp } = {},
 ): Promise<TestApp> {
-  const testDatabase = await openTestDatabase(kind);
+  const testDatabase = await openTestDatabase(
+    kind,
+    sameDatabaseAs === undefined ? {} : { sameAs: sameDatabaseAs },
+  );
   const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
   const log = createLogger(config.LOG_LEVEL);
   const { database } = testDatabase;

@@ -43,7 +43,7 @@ describe.each(databaseKinds)('event bus on %s', (kind) => {
   beforeAll(async () => {
     first = await openTestDatabase(kind);
     db = first.database.db;
-    if (kind === 'postgres') second = await openTestDatabase(kind);
+    if (kind === 'postgres') second = await openTestDatabase(kind, { sameAs: first });
     otherDatabase = second?.database ?? first.database;
     bus = await openEventBus(first.database, log);
     otherBus = await openEventBus(otherDatabase, log);

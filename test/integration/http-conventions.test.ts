@@ -255,7 +255,7 @@ describe.each(databaseKinds)('HTTP conventions on %s', (kind) => {
       'shares the count between two api processes',
       { timeout: 90_000 },
       async () => {
-        const second = await startTestApp('postgres');
+        const second = await startTestApp('postgres', {}, { sameDatabaseAs: t });
         try {
           const { adminKey } = await t.createWorkspace();
           const limited = await createKey(adminKey, {

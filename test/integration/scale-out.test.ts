@@ -68,12 +68,10 @@ describe.skipIf(!postgresUrl)('scale-out: one api and two worker processes on Po
     testDatabase = await openTestDatabase('postgres');
     // Only produces: consuming happens in the two children.
     queue = await openQueue(testDatabase.database, { pollIntervalSeconds: 1, concurrency: 1, log });
-    spawned.push(
-      spawnToombos('worker', dataDir, postgresUrl),
-      spawnToombos('worker', dataDir, postgresUrl),
-    );
+    const url = testDatabase.url ?? postgresUrl;
+    spawned.push(spawnToombos('worker', dataDir, url), spawnToombos('worker', dataDir, url));
     const pids = spawned.map((worker) => worker.pid);
-    api = spawnToombos('api', dataDir, postgresUrl);
+    api = spawnToombos('api', dataDir, url);
     const apiProcess = api;
     apiUrl = await waitUntil(
       () => {

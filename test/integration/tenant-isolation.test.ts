@@ -12,8 +12,11 @@ import { databaseKinds } from '../helpers/test-database.ts';
  * new route is covered the day it is registered: it fails here until it has a fixture below.
  */
 interface Fixture {
-  /** Creates the resource in workspace B through the API; returns the route's path params. */
-  create(app: App, adminKeyB: string): Promise<Record<string, string>>;
+  /**
+   * Creates the resource in workspace B through the API; returns the route's path params. `route`
+   * is the route under test, for resources whose valid state depends on it.
+   */
+  create(app: App, adminKeyB: string, route: string): Promise<Record<string, string>>;
   /** B's view of the resource, compared before and after A's attempt. */
   read(app: App, adminKeyB: string, params: Record<string, string>): Promise<unknown>;
   /** A minimal valid body per write method, so validation (which runs first) cannot hide a 404. */
@@ -132,8 +135,10 @@ const fixtures: Record<string, Fixture> = {
     },
   },
   '/v1/campaigns': {
-    // Created and edited by a writer key of B, so that B's admin key may approve it.
-    async create(app, adminKeyB) {
+    // For approval: created and edited by a writer key of B, so that B's admin key may approve
+    // it. For scheduling, publishing and cancelling: approved at once.
+    async create(app, adminKeyB, route) {
+      if (!route.endsWith('/approve')) return { id: (await createCampaignOfB(app, adminKeyB)).id };
       const writer = await app.inject({
         method: 'POST',
         url: '/v1/api-keys',
@@ -155,6 +160,31 @@ const fixtures: Record<string, Fixture> = {
       const response = await app.inject({
         method: 'GET',
         url: `/v1/campaigns/${id}`,
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    },
+  },
+  '/v1/deliveries': {
+    // A cancelled delivery: the one state in which both reading and retrying succeed for B.
+    async create(app, adminKeyB) {
+      const campaign = await createCampaignOfB(app, adminKeyB);
+      const at = new Date(Date.now() + 3_600_000).toISOString();
+      const call = (url: string, payload: object) =>
+        app.inject({ method: 'POST', url, headers: bearer(adminKeyB), payload });
+      const scheduled = await call(`/v1/campaigns/${campaign.id}/schedule`, { at });
+      expect(scheduled.statusCode, scheduled.body).toBe(200);
+      const cancelled = await call(`/v1/campaigns/${campaign.id}/cancel`, {});
+      expect(cancelled.statusCode, cancelled.body).toBe(200);
+      return {
+        id: cancelled.json<{ deliveries: Array<{ id: string }> }>().deliveries[0]?.id ?? '',
+      };
+    },
+    async read(app, adminKeyB, { id }) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/deliveries/${id}`,
         headers: bearer(adminKeyB),
       });
       expect(response.statusCode, response.body).toBe(200);
@@ -266,7 +296,7 @@ describe.each(databaseKinds)('tenant isolation on %s', (kind) => {
     for (const route of routes) {
       const fixture = fixtures[fixtureKey(route.url)];
       if (!fixture) continue;
-      const params = await fixture.create(t.app, b.adminKey);
+      const params = await fixture.create(t.app, b.adminKey, route.url);
       const missingParams = route.params.filter((name) => params[name] === undefined);
       if (missingParams.length > 0) {
         failures.push(

@@ -109,11 +109,11 @@ describe.skipIf(!postgresUrl)('API key revocation across api processes on Postgr
   let second: TestApp;
   beforeAll(async () => {
     first = await startTestApp('postgres');
-    second = await startTestApp('postgres');
+    second = await startTestApp('postgres', {}, { sameDatabaseAs: first });
   });
   afterAll(async () => {
-    await first.close();
     await second.close();
+    await first.close();
   });
 
   it('stops a key cached by another process once it is revoked', async () => {
