@@ -13,6 +13,8 @@ const benchSchema = z.object({
   /** Set by the bench for the Toombos target process: its database. */
   BENCH_TARGET_DATABASE_URL: z.string().min(1).optional(),
   BENCH_LOG_LEVEL: z.string().min(1).default('info'),
+  /** Sandbox deliveries due at one second in the delivery bench. */
+  BENCH_DELIVERIES: z.coerce.number().int().min(10).default(1000),
   /** Write V8 CPU profiles of the targets into this directory. */
   BENCH_CPU_PROF: z.string().min(1).optional(),
 });

@@ -1,4 +1,5 @@
-// `npm run bench`: parser throughput (bench/parse.ts), then req/s and latency of authenticated
+// `npm run bench`: parser throughput (bench/parse.ts), publishing lag and deliveries/s
+// (bench/deliveries.ts), then req/s and latency of authenticated
 // `GET /v1/workspace` and of full previews (`POST /v1/preview`, 8 channels) on the real Toombos
 // process, against a bare Fastify 5 JSON route measured in the same run with the same settings.
 // Each target runs in its own process; autocannon drives it over loopback from this one.
@@ -7,6 +8,7 @@
 // BENCH_DATABASE_URL (also bench on PostgreSQL), BENCH_CPU_PROF=<dir> (V8 profiles of targets).
 import { cpus, loadavg } from 'node:os';
 import { loadBenchConfig } from './config.ts';
+import { benchDeliveries } from './deliveries.ts';
 import { checkOk, type LoadResult, type LoadSettings, measure } from './load.ts';
 import { benchParse } from './parse.ts';
 import { startTarget } from './target-process.ts';
@@ -176,6 +178,10 @@ async function main(): Promise<void> {
       `${cpus().length} CPUs, load average ${load?.toFixed(2)} at start\n`,
   );
   benchParse((line) => process.stdout.write(`• ${line}\n`));
+  await benchDeliveries((line) => process.stdout.write(`• ${line}\n`), {
+    count: benchConfig.BENCH_DELIVERIES,
+    postgresUrl: benchConfig.BENCH_DATABASE_URL,
+  });
   const rows: Row[] = [];
   const [baseline] = await bench('bare fastify', 'bare');
   if (!baseline) throw new Error('the baseline produced no result');

@@ -114,3 +114,22 @@ export async function updateCampaign(
     .returning();
   return rows[0];
 }
+
+/** `scheduled` → `publishing` when its first delivery starts; false when it already moved on. */
+export async function markCampaignPublishing(
+  db: Db,
+  { workspaceId, id }: { workspaceId: string; id: string },
+): Promise<boolean> {
+  const rows = await db
+    .update(campaigns)
+    .set({ state: 'publishing', updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(campaigns.workspaceId, workspaceId),
+        eq(campaigns.id, id),
+        eq(campaigns.state, 'scheduled'),
+      ),
+    )
+    .returning({ id: campaigns.id });
+  return rows.length > 0;
+}

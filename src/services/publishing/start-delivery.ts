@@ -1,9 +1,11 @@
 import type { OutgoingMessage } from '../../channels/outgoing-message.ts';
 import { OutcomeUnknownError, PublishError } from '../../channels/publish-error.ts';
 import type { Db } from '../../db/client.ts';
+import { markCampaignPublishing } from '../../db/queries/campaigns.ts';
 import { type Connection, getConnection } from '../../db/queries/connections.ts';
 import { type Delivery, transitionDelivery } from '../../db/queries/deliveries.ts';
 import { getDraft } from '../../db/queries/drafts.ts';
+import { appendEvent } from '../../events/append-event.ts';
 import type { ChannelId } from '../../generation/channels.ts';
 import type { DraftContent } from '../../generation/draft.ts';
 import { describeError } from '../../lib/query-errors.ts';
@@ -57,7 +59,16 @@ export async function startDelivery(
   });
   if (!claimed) return;
   await announce(db, claimed, 'delivery.sending');
-  await rollupCampaign(db, { workspaceId: claimed.workspaceId, campaignId: claimed.campaignId });
+  const campaign = { workspaceId: claimed.workspaceId, id: claimed.campaignId };
+  if (await markCampaignPublishing(db, campaign))
+    await appendEvent(db, {
+      workspaceId: claimed.workspaceId,
+      type: 'campaign.publishing',
+      subjectType: 'campaign',
+      subjectId: claimed.campaignId,
+      actor: 'system:worker',
+      data: { from: 'scheduled' },
+    });
   await publishClaimed(db, deps, claimed, connection);
 }
 
