@@ -1,4 +1,6 @@
+import { crm } from './crm/index.ts';
 import type { ChannelAdapter } from './define-channel.ts';
+import { platform } from './platform/index.ts';
 import { sandbox } from './sandbox/index.ts';
 
 /**
@@ -7,6 +9,8 @@ import { sandbox } from './sandbox/index.ts';
  */
 export const channelAdapters = {
   sandbox,
+  crm,
+  platform,
 } as const;
 
 export type ProviderId = keyof typeof channelAdapters;
