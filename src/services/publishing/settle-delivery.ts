@@ -66,12 +66,15 @@ export async function settleDelivery(
     delivery.attempts.filter(
       (attempt) => attempt.outcome !== 'found' && attempt.outcome !== 'not_found',
     ).length + 1;
+  // Both retryable kinds share the attempt cap: a destination that keeps refusing is reported.
   const retryIn =
-    error.kind === 'rate_limited'
-      ? Math.max(1_000, error.retryAfterMs ?? 60_000)
-      : error.kind === 'transient' && calls < deps.retry.maxAttempts
-        ? backoffMs(deps.retry, calls)
-        : null;
+    calls >= deps.retry.maxAttempts
+      ? null
+      : error.kind === 'rate_limited'
+        ? Math.max(1_000, error.retryAfterMs ?? 60_000)
+        : error.kind === 'transient'
+          ? backoffMs(deps.retry, calls)
+          : null;
   if (retryIn !== null) {
     const dueAt = new Date(now.getTime() + retryIn);
     const row = await transitionDelivery(db, scope, ['sending'], {
