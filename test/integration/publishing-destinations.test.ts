@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMockCrm, startMockCrm } from '../../mocks/crm/server.ts';
 import { type RunningMockPlatform, startMockPlatform } from '../../mocks/platform/server.ts';
+import { deliveries } from '../../src/db/schema.ts';
 import { bearer, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { databaseKinds } from '../helpers/test-database.ts';
 import { waitUntil } from '../helpers/wait-until.ts';
@@ -82,7 +84,7 @@ describe.each(databaseKinds)('publishing to the mock CRM and Platform on %s', (k
     (
       await fetch(`${mock.url}/api/v1/stats`, { headers: { 'x-api-key': mock.apiKey } })
     ).json() as Promise<Record<string, number>>;
-  const publish = async (campaign: object, named: Partial<typeof connections> = connections) => {
+  const publish = async (campaign: object, named: Record<string, string> = connections) => {
     const created = await call('POST', '/v1/campaigns', campaign);
     expect(created.statusCode, created.body).toBe(201);
     const { id, state } = created.json<Campaign>();
@@ -198,5 +200,101 @@ describe.each(databaseKinds)('publishing to the mock CRM and Platform on %s', (k
     const [web] = result.of('web');
     expect(web?.error?.kind).toBe('rate_limited');
     expect(web?.attempts.map((attempt) => attempt.outcome)).toEqual(['retry', 'failed']);
+  });
+
+  it('retries a failed delivery on request, with the same idempotency key', async () => {
+    const result = await publish(
+      {
+        name: 'Retry',
+        items: [item('Another error in the breathing guide, fixed')],
+        channels: ['web'],
+      },
+      { web: connections.web },
+    );
+    const [web] = result.of('web');
+    expect(web?.state).toBe('failed');
+    const retried = await call('POST', `/v1/deliveries/${web?.id}/retry`);
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.json<Delivery>().state).toBe('scheduled');
+    const again = await waitUntil(
+      async () => {
+        const current = (await call('GET', `/v1/deliveries/${web?.id}`)).json<Delivery>();
+        return current.state === 'failed' && current.attempts.length === 2 && current;
+      },
+      { what: 'the retried delivery to settle' },
+    );
+    expect(again.attempts.map((attempt) => attempt.outcome)).toEqual(['failed', 'failed']);
+    expect((await call('GET', `/v1/campaigns/${result.id}`)).json<Campaign>().state).toBe('failed');
+    expect((await call('POST', `/v1/deliveries/${web?.id}/retry`)).statusCode).toBe(200);
+  });
+
+  it('marks a connection whose key the CRM refuses as needing reconnection, and fails its delivery', async () => {
+    const bad = await call('POST', '/v1/connections', {
+      name: 'Stale CRM key',
+      provider: 'crm',
+      channel: 'email',
+      config: { baseUrl: crm.url },
+      credentials: { apiKey: 'revoked-key' },
+    });
+    const badId = bad.json<{ id: string }>().id;
+    const result = await publish(
+      {
+        name: 'Stale key',
+        items: [item('Four slow breaths: a calmer evening routine')],
+        channels: ['email'],
+      },
+      { email: badId },
+    );
+    expect(result.state).toBe('failed');
+    expect(result.of('email')[0]?.error?.kind).toBe('auth_expired');
+    const connection = (await call('GET', `/v1/connections/${badId}`)).json<{ status: string }>();
+    expect(connection.status).toBe('needs_reconnect');
+  });
+
+  it('keeps a draft made from a dry_run item in the outbox, whatever connection is named', async () => {
+    const before = await stats(platform);
+    const result = await publish(
+      {
+        name: 'Dry run',
+        items: [{ ...item('Rehearsal: a calmer breathing routine'), dry_run: true }],
+        channels: ['web'],
+      },
+      { web: connections.web },
+    );
+    expect(result.state).toBe('published');
+    expect(result.of('web')[0]?.remoteId).toMatch(/^outbox:/);
+    expect((await stats(platform)).created).toBe(before.created);
+  });
+
+  it('enforces a connection’s rate limit across deliveries', async () => {
+    const limited = await call('POST', '/v1/connections', {
+      name: 'Slow Mastodon sandbox',
+      provider: 'sandbox',
+      channel: 'mastodon',
+      rateLimit: { max: 1, perSeconds: 1 },
+    });
+    expect(limited.statusCode, limited.body).toBe(201);
+    const mastodon = limited.json<{ id: string }>().id;
+    const results = await Promise.all(
+      [1, 2, 3].map((n) =>
+        publish(
+          {
+            name: `Limited ${n}`,
+            items: [item(`Calmer evenings, part ${n} of a breathing series`)],
+            channels: ['mastodon'],
+          },
+          { mastodon },
+        ),
+      ),
+    );
+    expect(results.map((result) => result.state)).toEqual(['published', 'published', 'published']);
+    const ids = results.map((result) => result.of('mastodon')[0]?.id ?? '');
+    // The claim time is the worker's clock, the one the rate windows are counted in.
+    const rows = await t.database.db
+      .select({ sendingAt: deliveries.sendingAt })
+      .from(deliveries)
+      .where(inArray(deliveries.id, ids));
+    const windows = new Set(rows.map((row) => Math.floor((row.sendingAt?.getTime() ?? 0) / 1000)));
+    expect(windows.size).toBe(3);
   });
 });

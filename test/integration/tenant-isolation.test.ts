@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HTTPMethods } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelAdapters, providerIds } from '../../src/channels/registry.ts';
 import type { App } from '../../src/http/fastify-types.ts';
 import type { RouteEntry } from '../../src/http/route-table.ts';
 import { bearer, startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -133,6 +134,36 @@ const fixtures: Record<string, Fixture> = {
       PATCH: { name: 'Renamed by workspace A' },
       POST: { text: '# Replaced by workspace A\n' },
     },
+  },
+  '/v1/connections': {
+    // A real provider (several per channel allowed, unlike the sandbox): its mock contract's shape.
+    async create(app, adminKeyB) {
+      const provider = providerIds.find((id) => id !== 'sandbox') ?? 'sandbox';
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/connections',
+        headers: bearer(adminKeyB),
+        payload: {
+          name: 'B destination',
+          provider,
+          channel: channelAdapters[provider].channels[0],
+          config: { baseUrl: 'https://b.example.test' },
+          credentials: { apiKey: 'b-secret' },
+        },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return { id: response.json<{ id: string }>().id };
+    },
+    async read(app, adminKeyB, { id }) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/connections/${id}`,
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    },
+    bodies: { PATCH: { name: 'Renamed by workspace A' } },
   },
   '/v1/campaigns': {
     // For approval: created and edited by a writer key of B, so that B's admin key may approve

@@ -13,6 +13,32 @@ export async function insertConnection(db: Db, values: NewConnection): Promise<C
   return row;
 }
 
+/**
+ * Inserts a connection unless a unique index refuses it: the only one a new row can hit is the
+ * one-sandbox-per-channel index, so undefined means "this channel already has its sandbox".
+ */
+export async function insertConnectionUnlessTaken(
+  db: Db,
+  values: NewConnection,
+): Promise<Connection | undefined> {
+  const rows = await db.insert(connections).values(values).onConflictDoNothing().returning();
+  return rows[0];
+}
+
+/** The connection, its row locked until the transaction ends (for read-then-write updates). */
+export async function lockConnection(
+  db: Db,
+  { workspaceId, id }: { workspaceId: string; id: string },
+): Promise<Connection | undefined> {
+  const rows = await db
+    .select()
+    .from(connections)
+    .where(and(eq(connections.workspaceId, workspaceId), eq(connections.id, id)))
+    .for('update')
+    .limit(1);
+  return rows[0];
+}
+
 export async function getConnection(
   db: Db,
   { workspaceId, id }: { workspaceId: string; id: string },
@@ -73,6 +99,34 @@ export async function deleteConnection(
     .where(and(eq(connections.workspaceId, workspaceId), eq(connections.id, id)))
     .returning({ id: connections.id });
   return rows.length > 0;
+}
+
+// `on delete restrict` raises restrict_violation; `no action` (checked later) foreign_key_violation.
+const STILL_REFERENCED = new Set(['23001', '23503']);
+
+/**
+ * Deletes a connection unless deliveries refer to it (their foreign key is `on delete restrict`):
+ * then `in_use`. The delete runs in a savepoint, so a refused one leaves the caller's
+ * transaction usable.
+ */
+export async function deleteUnusedConnection(
+  db: Db,
+  { workspaceId, id }: { workspaceId: string; id: string },
+): Promise<Connection | 'in_use' | undefined> {
+  try {
+    return await db.transaction(async (savepoint) => {
+      const rows = await savepoint
+        .delete(connections)
+        .where(and(eq(connections.workspaceId, workspaceId), eq(connections.id, id)))
+        .returning();
+      return rows[0];
+    });
+  } catch (error) {
+    const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+    const code = (cause as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && STILL_REFERENCED.has(code)) return 'in_use';
+    throw error;
+  }
 }
 
 /**

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { campaignStates } from '../../db/schema.ts';
 import { approveCampaign } from '../../services/campaigns/approve-campaign.ts';
 import { createCampaignInput, editDraftInput } from '../../services/campaigns/campaign-input.ts';
 import { createCampaign } from '../../services/campaigns/create-campaign.ts';

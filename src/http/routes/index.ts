@@ -2,6 +2,7 @@ import type { App } from '../fastify-types.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { authRoutes } from './auth.ts';
 import { campaignRoutes } from './campaigns.ts';
+import { connectionRoutes } from './connections.ts';
 import { generationRoutes } from './generation.ts';
 import { healthRoutes } from './health.ts';
 import { memberRoutes } from './members.ts';
@@ -26,4 +27,5 @@ export function registerRoutes(app: App): void {
   generationRoutes(app);
   campaignRoutes(app);
   publishingRoutes(app);
+  connectionRoutes(app);
 }
