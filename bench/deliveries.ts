@@ -149,7 +149,8 @@ async function runOnce(
       // Both drivers answer `{ rows }` (see jobs/send-job.ts).
       const { rows } = (await db.execute(
         sql.raw(`select count(*)::int as done, min(started_on) as first, max(completed_on) as last
-                 from ${PGBOSS_SCHEMA}.job where name = 'system.ping' and state = 'completed'`),
+                 from ${PGBOSS_SCHEMA}.job where name = 'system.ping' and state = 'completed'
+                 and data->>'workspaceId' = '${workspaceId}'`),
       )) as { rows: Array<{ done: number; first: string | null; last: string | null }> };
       return rows[0];
     };

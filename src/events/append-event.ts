@@ -9,22 +9,26 @@ import {
 } from './types.ts';
 
 /**
- * Appends one event to the log and announces it on `toombos_events`, in one statement: PostgreSQL
+ * Appends events to the log and announces each on `toombos_events`, in one statement: PostgreSQL
  * delivers a NOTIFY only when its transaction commits, so when `db` is a transaction, listeners hear
- * of the event iff it commits, and never before the row is visible to them.
+ * of the events iff it commits, and never before the rows are visible to them. Ids follow the
+ * order given.
  */
-export async function appendEvent(db: Db, event: NewEvent): Promise<StoredEvent> {
+export async function appendEvents(db: Db, list: readonly NewEvent[]): Promise<StoredEvent[]> {
+  if (list.length === 0) return [];
   const inserted = db.$with('inserted').as(
     db
       .insert(events)
-      .values({
-        workspaceId: event.workspaceId,
-        type: event.type,
-        subjectType: event.subjectType ?? null,
-        subjectId: event.subjectId ?? null,
-        actor: event.actor ?? null,
-        data: event.data ?? {},
-      })
+      .values(
+        list.map((event) => ({
+          workspaceId: event.workspaceId,
+          type: event.type,
+          subjectType: event.subjectType ?? null,
+          subjectId: event.subjectId ?? null,
+          actor: event.actor ?? null,
+          data: event.data ?? {},
+        })),
+      )
       .returning(),
   );
   // row_to_json keeps the column names (snake_case) and renders timestamps as ISO 8601 whatever the
@@ -47,9 +51,14 @@ export async function appendEvent(db: Db, event: NewEvent): Promise<StoredEvent>
       createdAt: inserted.createdAt,
       notified: sql<unknown>`pg_notify(${EVENTS_CHANNEL}, ${payload})`,
     })
-    .from(inserted);
-  const row = rows[0];
-  if (row === undefined) throw new Error('appendEvent: the insert returned no row');
-  const { notified: _notified, ...stored } = row;
+    .from(inserted)
+    .orderBy(inserted.id);
+  return rows.map(({ notified: _notified, ...stored }) => stored);
+}
+
+/** Appends one event (see appendEvents). */
+export async function appendEvent(db: Db, event: NewEvent): Promise<StoredEvent> {
+  const [stored] = await appendEvents(db, [event]);
+  if (stored === undefined) throw new Error('appendEvent: the insert returned no row');
   return stored;
 }

@@ -43,6 +43,19 @@ export interface JobDefinition<
    * each payload with the definition's own schema before calling its handler).
    */
   handler(payload: z.output<Schema>, context: JobContext): Promise<void>;
+  /**
+   * Optional: how a whole fetched batch (up to `size` jobs) runs at once, for jobs whose database
+   * work is much cheaper in bulk. When set, workers use it instead of `handler`; the same rules
+   * apply (idempotent; a throw fails, and so retries, every job of the batch).
+   */
+  batch?:
+    | {
+        size: number;
+        /** Batches in flight at once per process (each fetched and run independently). */
+        lanes: number;
+        handler(payloads: Array<z.output<Schema>>, context: WorkerContext): Promise<void>;
+      }
+    | undefined;
 }
 
 export function defineJob<const Name extends string, Schema extends PayloadSchema>(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runDeliveries } from '../services/publishing/run-deliveries.ts';
 import { runDelivery } from '../services/publishing/run-delivery.ts';
 import { defineJob } from './define-job.ts';
 
@@ -14,5 +15,14 @@ export const deliverySend = defineJob({
   retry: { limit: 5, delaySeconds: 2, backoff: true },
   async handler(payload, { db, publishing }) {
     await runDelivery(db, publishing, payload);
+  },
+  // Deliveries due together (a campaign, a busy minute) are claimed and recorded in bulk.
+  batch: {
+    size: 50,
+    // On PostgreSQL, lanes overlap one batch's calls with the next one's claim; PGlite serialises.
+    lanes: 4,
+    async handler(payloads, { db, publishing }) {
+      await runDeliveries(db, publishing, payloads);
+    },
   },
 });

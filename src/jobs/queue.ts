@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.ts';
 import { type JobName, type JobPayload, jobCatalog } from './catalog.ts';
 import type { JobDefinition, WorkerContext } from './define-job.ts';
-import { runJob } from './run-job.ts';
+import { runJob, runJobBatch } from './run-job.ts';
 import { sendJob } from './send-job.ts';
 import { PGBOSS_SCHEMA, startBoss } from './start-boss.ts';
 
@@ -73,7 +73,8 @@ export async function openQueue(database: Database, options: QueueOptions): Prom
             // One fetch claims up to `concurrency` jobs and runs them together; a full batch means
             // more are waiting, so the next fetch follows at once. The price: a slow job holds
             // back the next fetch of its job name until the whole batch is done.
-            batchSize: options.concurrency,
+            batchSize: definition.batch?.size ?? options.concurrency,
+            localConcurrency: definition.batch?.lanes ?? 1,
             burstWhenBatchFull: true,
             perJobResults: true,
             pollingIntervalSeconds: interval,
@@ -81,7 +82,10 @@ export async function openQueue(database: Database, options: QueueOptions): Prom
             // polling, so this backstop must stay short (pg-boss defaults it to 30 s).
             notifyPollingIntervalSeconds: interval,
           },
-          (jobs) => Promise.all(jobs.map((job) => runJob(definition, job, context))),
+          (jobs) =>
+            definition.batch === undefined
+              ? Promise.all(jobs.map((job) => runJob(definition, job, context)))
+              : runJobBatch(definition, jobs, context),
         );
       }
     },

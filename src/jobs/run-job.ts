@@ -50,3 +50,50 @@ export async function runJob(
     };
   }
 }
+
+/**
+ * Runs a fetched batch through the definition's batch handler: invalid payloads fail terminally
+ * one by one (as in runJob); the valid ones succeed or fail together. Never throws.
+ */
+export async function runJobBatch(
+  definition: JobDefinition,
+  jobs: Array<Job<unknown>>,
+  context: WorkerContext,
+): Promise<JobResult[]> {
+  const batch = definition.batch;
+  if (batch === undefined) return Promise.all(jobs.map((job) => runJob(definition, job, context)));
+  const log = context.log.child({ job: definition.name, batch: jobs.length });
+  const results: JobResult[] = [];
+  const valid: Array<{ job: Job<unknown>; payload: unknown }> = [];
+  for (const job of jobs) {
+    const parsed = definition.schema.safeParse(job.data);
+    if (parsed.success) valid.push({ job, payload: parsed.data });
+    else {
+      log.error(
+        { jobId: job.id, issues: parsed.error.issues },
+        'job payload is invalid; failing without retry',
+      );
+      results.push({
+        id: job.id,
+        status: 'deadletter',
+        output: { message: 'invalid payload', issues: parsed.error.issues },
+      });
+    }
+  }
+  if (valid.length === 0) return results;
+  try {
+    await batch.handler(
+      valid.map((entry) => entry.payload as object),
+      { ...context, log },
+    );
+    for (const { job } of valid) results.push({ id: job.id, status: 'completed' });
+  } catch (error) {
+    log.warn({ err: error }, 'job batch failed; its jobs will retry');
+    const output = {
+      name: error instanceof Error ? error.name : 'Error',
+      message: describeError(error),
+    };
+    for (const { job } of valid) results.push({ id: job.id, status: 'failed', output });
+  }
+  return results;
+}

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { type CampaignState, campaigns } from '../schema.ts';
 import { afterCursor, type PageAfter } from './page.ts';
+import { inScopedRefs, type ScopedRef } from './scoped-refs.ts';
 
 export type Campaign = typeof campaigns.$inferSelect;
 export type NewCampaign = Omit<typeof campaigns.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
@@ -132,4 +133,53 @@ export async function markCampaignPublishing(
     )
     .returning({ id: campaigns.id });
   return rows.length > 0;
+}
+
+/**
+ * Several campaigns locked until the transaction ends, in id order: two workers locking
+ * overlapping sets wait for each other instead of deadlocking.
+ */
+export async function lockCampaigns(db: Db, refs: readonly ScopedRef[]): Promise<Campaign[]> {
+  return db
+    .select()
+    .from(campaigns)
+    .where(inScopedRefs(campaigns.workspaceId, campaigns.id, refs))
+    .orderBy(campaigns.id)
+    .for('update');
+}
+
+/** `scheduled → publishing` for those of these campaigns still scheduled; returns them. */
+export async function markCampaignsPublishing(
+  db: Db,
+  refs: readonly ScopedRef[],
+): Promise<ScopedRef[]> {
+  const locked = (await lockCampaigns(db, refs)).filter((row) => row.state === 'scheduled');
+  if (locked.length === 0) return [];
+  return db
+    .update(campaigns)
+    .set({ state: 'publishing', updatedAt: sql`now()` })
+    .where(inScopedRefs(campaigns.workspaceId, campaigns.id, locked))
+    .returning({ workspaceId: campaigns.workspaceId, id: campaigns.id });
+}
+
+/** Sets each campaign's state (and reason) in one statement. */
+export async function setCampaignStates(
+  db: Db,
+  changes: ReadonlyArray<ScopedRef & { state: CampaignState; stateReason: string | null }>,
+): Promise<void> {
+  if (changes.length === 0) return;
+  const values = sql.join(
+    changes.map(
+      (change) =>
+        sql`(${change.workspaceId}::uuid, ${change.id}::uuid, ${change.state}, ${change.stateReason}::text)`,
+    ),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update ${campaigns} set
+      state = change.state,
+      state_reason = coalesce(change.state_reason, ${campaigns.stateReason}),
+      updated_at = now()
+    from (values ${values}) as change (workspace_id, id, state, state_reason)
+    where ${campaigns.workspaceId} = change.workspace_id and ${campaigns.id} = change.id`);
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { connections } from '../schema.ts';
 import { afterCursor, type PageAfter } from './page.ts';
+import { inScopedRefs, type ScopedRef } from './scoped-refs.ts';
 
 export type Connection = typeof connections.$inferSelect;
 export type NewConnection = Omit<typeof connections.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
@@ -158,4 +159,15 @@ export async function ensureSandboxConnection(
   const row = rows[0];
   if (!row) throw new Error('sandbox connection neither inserted nor found');
   return row;
+}
+
+/** Several connections at once, each in its own workspace. */
+export async function getConnectionsByRefs(
+  db: Db,
+  refs: readonly ScopedRef[],
+): Promise<Connection[]> {
+  return db
+    .select()
+    .from(connections)
+    .where(inScopedRefs(connections.workspaceId, connections.id, refs));
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { type DeliveryAttempt, type DeliveryState, deliveries } from '../schema.ts';
 import { afterCursor, type PageAfter } from './page.ts';
+import { inScopedRefs, type ScopedRef } from './scoped-refs.ts';
 
 export type Delivery = typeof deliveries.$inferSelect;
 export type NewDelivery = Omit<
@@ -173,4 +174,87 @@ export async function deleteDelivery(db: Db, { workspaceId, id }: Scope): Promis
   await db
     .delete(deliveries)
     .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.id, id)));
+}
+
+/** Several deliveries at once, each in its own workspace (a worker's batch of jobs). */
+export async function getDeliveriesByRefs(db: Db, refs: readonly ScopedRef[]): Promise<Delivery[]> {
+  return db
+    .select()
+    .from(deliveries)
+    .where(inScopedRefs(deliveries.workspaceId, deliveries.id, refs));
+}
+
+/** Claims every listed delivery still `scheduled` and due: `sending`, in one statement. */
+export async function claimDeliveries(
+  db: Db,
+  { refs, now }: { refs: readonly ScopedRef[]; now: Date },
+): Promise<Delivery[]> {
+  return db
+    .update(deliveries)
+    .set({ state: 'sending', sendingAt: now, updatedAt: sql`now()` })
+    .where(
+      and(
+        inScopedRefs(deliveries.workspaceId, deliveries.id, refs),
+        eq(deliveries.state, 'scheduled'),
+        lte(deliveries.dueAt, now),
+      ),
+    )
+    .returning();
+}
+
+/** `sending → sent` for many deliveries, each with its receipt, in one statement. */
+export async function markDeliveriesSent(
+  db: Db,
+  sent: ReadonlyArray<ScopedRef & { remoteId: string; remoteUrl: string | null }>,
+  at: Date,
+): Promise<Delivery[]> {
+  if (sent.length === 0) return [];
+  const attempt = JSON.stringify([{ at: at.toISOString(), outcome: 'sent' }]);
+  const receipts = sql.join(
+    sent.map(
+      (row) =>
+        sql`(${row.workspaceId}::uuid, ${row.id}::uuid, ${row.remoteId}, ${row.remoteUrl}::text)`,
+    ),
+    sql`, `,
+  );
+  const result = await db.execute(sql`
+    update ${deliveries} set
+      state = 'sent',
+      remote_id = receipt.remote_id,
+      remote_url = receipt.remote_url,
+      last_error = null,
+      attempts = ${deliveries.attempts} || ${attempt}::jsonb,
+      updated_at = now()
+    from (values ${receipts}) as receipt (workspace_id, id, remote_id, remote_url)
+    where ${deliveries.workspaceId} = receipt.workspace_id and ${deliveries.id} = receipt.id
+      and ${deliveries.state} = 'sending'
+    returning ${deliveries.id}`);
+  const ids = new Set((result as { rows: Array<{ id: string }> }).rows.map((row) => row.id));
+  return getDeliveriesByRefs(
+    db,
+    sent.filter((row) => ids.has(row.id)),
+  );
+}
+
+/** Deliveries per state for each of these campaigns (each in its own workspace). */
+export async function countDeliveryStatesOf(
+  db: Db,
+  campaignRefs: readonly ScopedRef[],
+): Promise<Map<string, Partial<Record<DeliveryState, number>>>> {
+  const rows = await db
+    .select({
+      campaignId: deliveries.campaignId,
+      state: deliveries.state,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(deliveries)
+    .where(inScopedRefs(deliveries.workspaceId, deliveries.campaignId, campaignRefs))
+    .groupBy(deliveries.campaignId, deliveries.state);
+  const counts = new Map<string, Partial<Record<DeliveryState, number>>>();
+  for (const row of rows) {
+    const entry = counts.get(row.campaignId) ?? {};
+    entry[row.state] = row.count;
+    counts.set(row.campaignId, entry);
+  }
+  return counts;
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { drafts, draftVersions } from '../schema.ts';
+import { inScopedRefs, type ScopedRef } from './scoped-refs.ts';
 
 export type DraftRow = typeof drafts.$inferSelect;
 export type DraftVersionRow = typeof draftVersions.$inferSelect;
@@ -76,4 +77,12 @@ export async function listDraftVersions(
     .from(draftVersions)
     .where(and(eq(draftVersions.workspaceId, workspaceId), eq(draftVersions.draftId, draftId)))
     .orderBy(draftVersions.version);
+}
+
+/** Several drafts at once, each in its own workspace. */
+export async function getDraftsByRefs(db: Db, refs: readonly ScopedRef[]): Promise<DraftRow[]> {
+  return db
+    .select()
+    .from(drafts)
+    .where(inScopedRefs(drafts.workspaceId, drafts.id, refs));
 }

@@ -1,14 +1,14 @@
 import type { Db } from '../../db/client.ts';
-import { lockCampaign, updateCampaign } from '../../db/queries/campaigns.ts';
-import { countDeliveryStates } from '../../db/queries/deliveries.ts';
+import { lockCampaigns, setCampaignStates } from '../../db/queries/campaigns.ts';
+import { countDeliveryStatesOf } from '../../db/queries/deliveries.ts';
+import type { ScopedRef } from '../../db/queries/scoped-refs.ts';
 import type { CampaignState, DeliveryState } from '../../db/schema.ts';
-import { appendEvent } from '../../events/append-event.ts';
+import { appendEvents } from '../../events/append-event.ts';
 
 /**
  * The campaign's state from its deliveries: waiting while none has started, `publishing` while
  * any is unsettled, then `published` (all sent), `failed` (none sent), `partially_failed` (some
- * sent, some failed or cancelled) or `cancelled` (all cancelled). Runs under the campaign's row
- * lock, so two deliveries settling at once cannot both miss the last step.
+ * sent, some failed or cancelled) or `cancelled` (all cancelled).
  */
 export function campaignStateFrom(
   counts: Partial<Record<DeliveryState, number>>,
@@ -31,24 +31,43 @@ export async function rollupCampaign(
   db: Db,
   { workspaceId, campaignId }: { workspaceId: string; campaignId: string },
 ): Promise<void> {
+  await rollupCampaigns(db, [{ workspaceId, id: campaignId }]);
+}
+
+/**
+ * Brings each campaign's state in line with its deliveries. Runs under the campaigns' row locks
+ * (taken in id order), so two workers settling the last deliveries of one campaign at once take
+ * turns, and the second counts what the first committed: neither misses the last step.
+ */
+export async function rollupCampaigns(db: Db, refs: readonly ScopedRef[]): Promise<void> {
+  if (refs.length === 0) return;
   await db.transaction(async (tx) => {
-    const campaign = await lockCampaign(tx, { workspaceId, id: campaignId });
-    if (!campaign) return;
-    const next = campaignStateFrom(await countDeliveryStates(tx, { workspaceId, campaignId }));
-    if (next === null || next === campaign.state) return;
-    // Deliveries all end cancelled by themselves only when their send_by passed.
-    await updateCampaign(
-      tx,
-      { workspaceId, id: campaignId },
-      next === 'cancelled' ? { state: next, stateReason: 'missed_window' } : { state: next },
-    );
-    await appendEvent(tx, {
-      workspaceId,
-      type: `campaign.${next}`,
-      subjectType: 'campaign',
-      subjectId: campaignId,
-      actor: 'system:worker',
-      data: { from: campaign.state },
+    const locked = await lockCampaigns(tx, refs);
+    const counts = await countDeliveryStatesOf(tx, locked);
+    const changes = locked.flatMap((campaign) => {
+      const next = campaignStateFrom(counts.get(campaign.id) ?? {});
+      return next === null || next === campaign.state ? [] : [{ campaign, next }];
     });
+    await setCampaignStates(
+      tx,
+      changes.map(({ campaign, next }) => ({
+        workspaceId: campaign.workspaceId,
+        id: campaign.id,
+        state: next,
+        // Deliveries all end cancelled by themselves only when their send_by passed.
+        stateReason: next === 'cancelled' ? 'missed_window' : null,
+      })),
+    );
+    await appendEvents(
+      tx,
+      changes.map(({ campaign, next }) => ({
+        workspaceId: campaign.workspaceId,
+        type: `campaign.${next}`,
+        subjectType: 'campaign',
+        subjectId: campaign.id,
+        actor: 'system:worker',
+        data: { from: campaign.state },
+      })),
+    );
   });
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { updateConnection } from '../../db/queries/connections.ts';
 import { type Delivery, transitionDelivery } from '../../db/queries/deliveries.ts';
 import { appendEvent } from '../../events/append-event.ts';
+import type { NewEvent } from '../../events/types.ts';
 import { describeError } from '../../lib/query-errors.ts';
 import { backoffMs, type PublishingDeps } from './publishing-deps.ts';
 import { rollupCampaign } from './rollup-campaign.ts';
@@ -114,7 +115,16 @@ export async function announce(
   type: string,
   data: Record<string, unknown> = {},
 ): Promise<void> {
-  await appendEvent(db, {
+  await appendEvent(db, deliveryEvent(delivery, type, data));
+}
+
+/** The event of a delivery's state change: its campaign, channel and batch, plus `data`. */
+export function deliveryEvent(
+  delivery: Delivery,
+  type: string,
+  data: Record<string, unknown> = {},
+): NewEvent {
+  return {
     workspaceId: delivery.workspaceId,
     type,
     subjectType: 'delivery',
@@ -126,5 +136,5 @@ export async function announce(
       batch: delivery.batch,
       ...data,
     },
-  });
+  };
 }

@@ -1,0 +1,132 @@
+import type { Db } from '../../db/client.ts';
+import { markCampaignsPublishing } from '../../db/queries/campaigns.ts';
+import { type Connection, getConnectionsByRefs } from '../../db/queries/connections.ts';
+import {
+  claimDeliveries,
+  type Delivery,
+  getDeliveriesByRefs,
+  markDeliveriesSent,
+} from '../../db/queries/deliveries.ts';
+import { getDraftsByRefs } from '../../db/queries/drafts.ts';
+import type { ScopedRef } from '../../db/queries/scoped-refs.ts';
+import { appendEvents } from '../../events/append-event.ts';
+import { mapConcurrently } from '../../lib/map-concurrently.ts';
+import { callDestination } from './call-destination.ts';
+import type { PublishingDeps } from './publishing-deps.ts';
+import { rollupCampaigns } from './rollup-campaign.ts';
+import { runDelivery } from './run-delivery.ts';
+import { deliveryEvent, settleDelivery } from './settle-delivery.ts';
+
+/** Calls to destinations in flight at once per batch. */
+const CALLS_AT_ONCE = 20;
+
+/**
+ * A worker's batch of delivery jobs. Deliveries that are simply due (scheduled, within their
+ * `send_by`, on an active connection without a rate limit) go through in bulk: one claim, one
+ * read of their drafts, the calls, one statement recording every success with its remote id, one
+ * roll-up of their campaigns. The rest, and every call that did not succeed, take the one-by-one
+ * path (`runDelivery`, `settleDelivery`): the same state machine, the same compare-and-sets.
+ */
+export async function runDeliveries(
+  db: Db,
+  deps: PublishingDeps,
+  jobs: ReadonlyArray<{ workspaceId: string; deliveryId: string }>,
+  now = new Date(),
+): Promise<void> {
+  const rows = await getDeliveriesByRefs(
+    db,
+    jobs.map((job) => ({ workspaceId: job.workspaceId, id: job.deliveryId })),
+  );
+  const connections = await connectionsOf(db, rows);
+  const simple = (row: Delivery) => {
+    const connection = connections.get(row.connectionId);
+    return (
+      row.state === 'scheduled' &&
+      row.dueAt <= now &&
+      (row.sendBy === null || now <= row.sendBy) &&
+      connection?.status === 'active' &&
+      connection.rateLimit === null
+    );
+  };
+  await mapConcurrently(
+    rows.filter((row) => !simple(row)),
+    CALLS_AT_ONCE,
+    (row) => runDelivery(db, deps, { workspaceId: row.workspaceId, deliveryId: row.id }, now),
+  );
+  const claimed = await claim(db, rows.filter(simple), now);
+  if (claimed.length === 0) return;
+  const drafts = new Map(
+    (
+      await getDraftsByRefs(
+        db,
+        claimed.map((row) => ({ workspaceId: row.workspaceId, id: row.draftId })),
+      )
+    ).map((draft) => [draft.id, draft]),
+  );
+  const sent: Array<ScopedRef & { remoteId: string; remoteUrl: string | null }> = [];
+  await mapConcurrently(claimed, CALLS_AT_ONCE, async (delivery) => {
+    const connection = connections.get(delivery.connectionId);
+    if (!connection) return;
+    const called = await callDestination(
+      db,
+      deps,
+      delivery,
+      connection,
+      drafts.get(delivery.draftId),
+    );
+    if (called === null) return;
+    if (called.outcome.kind === 'sent')
+      sent.push({ workspaceId: delivery.workspaceId, id: delivery.id, ...called.outcome.receipt });
+    else await settleDelivery(db, deps, called.sending, called.outcome);
+  });
+  const recorded = await db.transaction(async (tx) => {
+    const rowsSent = await markDeliveriesSent(tx, sent, new Date());
+    await appendEvents(
+      tx,
+      rowsSent.map((row) =>
+        deliveryEvent(row, 'delivery.sent', { remoteId: row.remoteId, remoteUrl: row.remoteUrl }),
+      ),
+    );
+    return rowsSent;
+  });
+  await rollupCampaigns(db, campaignsOf(recorded));
+}
+
+async function connectionsOf(db: Db, rows: readonly Delivery[]): Promise<Map<string, Connection>> {
+  const refs = new Map(rows.map((row) => [row.connectionId, row.workspaceId]));
+  const found = await getConnectionsByRefs(
+    db,
+    [...refs].map(([id, workspaceId]) => ({ workspaceId, id })),
+  );
+  return new Map(found.map((connection) => [connection.id, connection]));
+}
+
+function campaignsOf(rows: readonly Delivery[]): ScopedRef[] {
+  const refs = new Map(rows.map((row) => [row.campaignId, row.workspaceId]));
+  return [...refs].map(([id, workspaceId]) => ({ workspaceId, id }));
+}
+
+/** One commit claims them all, with their `delivery.sending` and `campaign.publishing` events. */
+async function claim(db: Db, due: readonly Delivery[], now: Date): Promise<Delivery[]> {
+  if (due.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const claimed = await claimDeliveries(tx, { refs: due, now });
+    await appendEvents(
+      tx,
+      claimed.map((row) => deliveryEvent(row, 'delivery.sending')),
+    );
+    const started = await markCampaignsPublishing(tx, campaignsOf(claimed));
+    await appendEvents(
+      tx,
+      started.map((campaign) => ({
+        workspaceId: campaign.workspaceId,
+        type: 'campaign.publishing',
+        subjectType: 'campaign',
+        subjectId: campaign.id,
+        actor: 'system:worker',
+        data: { from: 'scheduled' },
+      })),
+    );
+    return claimed;
+  });
+}
