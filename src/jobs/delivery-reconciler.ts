@@ -1,13 +1,17 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
-import { findStalledDeliveries } from '../services/publishing/reconcile-deliveries.ts';
+import {
+  findStalledDeliveries,
+  rollUpForgottenCampaigns,
+} from '../services/publishing/reconcile-deliveries.ts';
 import type { Queue } from './queue.ts';
 
 /**
  * Every tick, puts back on the queue each delivery whose next step is overdue and that no job
  * seems to hold: a scheduled or unknown delivery past its due time plus `graceMs`, or one left
  * `sending` by a worker that died (older than `staleSendingMs`). One job per delivery at a time
- * (singleton key); a duplicate of a live job is harmless.
+ * (singleton key); a duplicate of a live job is harmless. It also rolls up campaigns whose every
+ * delivery is settled but whose state was never updated (a worker died in between).
  */
 export function startDeliveryReconciler(
   db: Db,
@@ -26,6 +30,8 @@ export function startDeliveryReconciler(
         });
       if (stalled.length > 0)
         options.log.info({ count: stalled.length }, 'reconciler re-enqueued overdue deliveries');
+      const rolledUp = await rollUpForgottenCampaigns(db, { now: new Date(), ...options });
+      if (rolledUp > 0) options.log.info({ count: rolledUp }, 'reconciler rolled up campaigns');
     } catch (error) {
       options.log.warn({ err: error }, 'delivery reconciler tick failed; will retry');
     } finally {

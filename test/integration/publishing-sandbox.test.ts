@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { campaigns, deliveries } from '../../src/db/schema.ts';
+import { startDeliveryReconciler } from '../../src/jobs/delivery-reconciler.ts';
+import { PGBOSS_SCHEMA } from '../../src/jobs/start-boss.ts';
+import { createLogger } from '../../src/lib/logger.ts';
 import { bearer, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { databaseKinds } from '../helpers/test-database.ts';
 import { waitUntil } from '../helpers/wait-until.ts';
@@ -167,5 +172,38 @@ describe.each(databaseKinds)('publishing to the sandbox on %s', (kind) => {
       zone: 'Mars/Olympus',
     });
     expect(badZone.statusCode).toBe(400);
+  });
+
+  it('reconciles: a due delivery whose job was lost goes out, a forgotten roll-up is done', async () => {
+    const campaign = await newCampaign(['x']);
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    expect(
+      (await call('POST', `/v1/campaigns/${campaign.id}/schedule`, { at: later })).statusCode,
+    ).toBe(200);
+    const { db } = t.database;
+    // The job is lost and the delivery is overdue: only the reconciler can find it.
+    await db.execute(sql.raw(`delete from ${PGBOSS_SCHEMA}.job where name = 'delivery.send'`));
+    await db
+      .update(deliveries)
+      .set({ dueAt: new Date(Date.now() - 60_000) })
+      .where(eq(deliveries.campaignId, campaign.id));
+    const reconciler = startDeliveryReconciler(db, t.queue, {
+      log: createLogger('silent'),
+      tickMs: 100,
+      graceMs: 0,
+      staleSendingMs: 60_000,
+    });
+    try {
+      await waitUntil(async () => (await campaignOf(campaign.id)).state === 'published', {
+        what: 'the reconciled campaign to be published',
+      });
+      // A worker died between recording the delivery and rolling up: the state lags behind.
+      await db.update(campaigns).set({ state: 'publishing' }).where(eq(campaigns.id, campaign.id));
+      await waitUntil(async () => (await campaignOf(campaign.id)).state === 'published', {
+        what: 'the forgotten roll-up',
+      });
+    } finally {
+      reconciler.stop();
+    }
   });
 });

@@ -183,3 +183,27 @@ export async function setCampaignStates(
     from (values ${values}) as change (workspace_id, id, state, state_reason)
     where ${campaigns.workspaceId} = change.workspace_id and ${campaigns.id} = change.id`);
 }
+
+/**
+ * Across tenants, for the reconciler only: campaigns still `scheduled` or `publishing` although
+ * none of their deliveries is left to do (a worker died between recording the last delivery and
+ * rolling up its campaign), untouched since `before`.
+ */
+export async function listCampaignsToRollUp(
+  db: Db,
+  { before, limit }: { before: Date; limit: number },
+): Promise<ScopedRef[]> {
+  return db
+    .select({ workspaceId: campaigns.workspaceId, id: campaigns.id })
+    .from(campaigns)
+    .where(
+      and(
+        sql`${campaigns.state} in ('scheduled', 'publishing')`,
+        sql`${campaigns.updatedAt} < ${before.toISOString()}::timestamptz`,
+        sql`exists (select 1 from deliveries d where d.campaign_id = ${campaigns.id})`,
+        sql`not exists (select 1 from deliveries d where d.campaign_id = ${campaigns.id}
+              and d.state in ('pending', 'scheduled', 'sending', 'unknown'))`,
+      ),
+    )
+    .limit(limit);
+}

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.ts';
+import { listCampaignsToRollUp } from '../../db/queries/campaigns.ts';
 import { listStalledDeliveries } from '../../db/queries/deliveries.ts';
+import { rollupCampaigns } from './rollup-campaign.ts';
 
 const BATCH = 500;
 
@@ -17,4 +19,17 @@ export async function findStalledDeliveries(
     limit: BATCH,
   });
   return rows.map((row) => ({ workspaceId: row.workspaceId, deliveryId: row.id }));
+}
+
+/** Rolls up campaigns whose last roll-up was lost (see listCampaignsToRollUp); returns how many. */
+export async function rollUpForgottenCampaigns(
+  db: Db,
+  { now, graceMs }: { now: Date; graceMs: number },
+): Promise<number> {
+  const refs = await listCampaignsToRollUp(db, {
+    before: new Date(now.getTime() - graceMs),
+    limit: BATCH,
+  });
+  await rollupCampaigns(db, refs);
+  return refs.length;
 }
