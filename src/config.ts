@@ -53,7 +53,8 @@ export const configSchema = z
       .default(24 * 14),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
     HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
-    QUEUE_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(30).default(1),
+    /** Also how soon a scheduled job is found after its time (PRODUCT §7: due work within 1 s). */
+    QUEUE_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(30).default(0.5),
     /** How often a worker looks for sources due for a scheduled sync. */
     SCHEDULER_TICK_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
     /** Add the sample weekly document as a source when a new workspace is created on first start. */

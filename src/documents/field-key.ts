@@ -41,6 +41,9 @@ const NOT_LETTER_OR_DIGIT = /[^a-z0-9]/g;
  * `Call to action`, `call_to_action` and `callToAction` are one key.
  */
 export function fieldKey(raw: string): string | null {
-  // A Map, not an object: `constructor` must not find Object.prototype's.
-  return FIELD_KEYS.get(raw.toLowerCase().replace(NOT_LETTER_OR_DIGIT, '')) ?? null;
+  // A Map, not an object: `constructor` must not find Object.prototype's. Every key in it is
+  // letters only, so a lower-cased name found as is needs no stripping: most names (`Date`,
+  // `Tags`) are found here, and the regex replace cost more than the lookup.
+  const lower = raw.toLowerCase();
+  return FIELD_KEYS.get(lower) ?? FIELD_KEYS.get(lower.replace(NOT_LETTER_OR_DIGIT, '')) ?? null;
 }

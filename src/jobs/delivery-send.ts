@@ -18,9 +18,9 @@ export const deliverySend = defineJob({
   },
   // Deliveries due together (a campaign, a busy minute) are claimed and recorded in bulk.
   batch: {
-    size: 50,
+    size: 100,
     // On PostgreSQL, lanes overlap one batch's calls with the next one's claim; PGlite serialises.
-    lanes: 4,
+    lanes: 2,
     async handler(payloads, { db, publishing }) {
       await runDeliveries(db, publishing, payloads);
     },
