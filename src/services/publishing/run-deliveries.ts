@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { markCampaignsPublishing } from '../../db/queries/campaigns.ts';
+import { lockCampaigns, markCampaignsPublishing } from '../../db/queries/campaigns.ts';
 import { type Connection, getConnectionsByRefs } from '../../db/queries/connections.ts';
 import {
   claimDeliveries,
@@ -110,6 +110,9 @@ function campaignsOf(rows: readonly Delivery[]): ScopedRef[] {
 async function claim(db: Db, due: readonly Delivery[], now: Date): Promise<Delivery[]> {
   if (due.length === 0) return [];
   return db.transaction(async (tx) => {
+    // Campaigns first, then deliveries: the order the API's cancel and reschedule lock them in,
+    // so the two never wait on each other in a cycle.
+    await lockCampaigns(tx, campaignsOf(due));
     const claimed = await claimDeliveries(tx, { refs: due, now });
     await appendEvents(
       tx,

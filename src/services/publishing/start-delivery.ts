@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { markCampaignPublishing } from '../../db/queries/campaigns.ts';
+import { lockCampaign, markCampaignPublishing } from '../../db/queries/campaigns.ts';
 import { type Connection, getConnection } from '../../db/queries/connections.ts';
 import { type Delivery, transitionDelivery } from '../../db/queries/deliveries.ts';
 import { appendEvent } from '../../events/append-event.ts';
@@ -47,6 +47,8 @@ export async function startDelivery(
   }
   // One commit for the claim and what it announces: on PGlite every commit is a write to disk.
   const claimed = await db.transaction(async (tx) => {
+    // Campaign first, then delivery: the order the API's cancel and reschedule lock them in.
+    await lockCampaign(tx, { workspaceId: delivery.workspaceId, id: delivery.campaignId });
     const row = await transitionDelivery(tx, scope, ['scheduled'], {
       state: 'sending',
       sendingAt: now,
