@@ -34,7 +34,7 @@ export interface ChannelHarness<Config, Credentials> {
 }
 
 /**
- * For adapters that never touch the database (everything but the sandbox): any use of it fails
+ * For adapters that never touch the database (everything but the sandbox): every use of it fails
  * loudly instead of passing a half-built handle around.
  */
 export const noDatabase = new Proxy(

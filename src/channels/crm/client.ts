@@ -31,14 +31,6 @@ export interface CrmBatchBody {
 export const crmBatchAnswerSchema = z.object({ batch_id: z.string().min(1) });
 
 /** The vendor's error shape: `{error:{code, message, details?:[{field, message}]}}`. */
-export const crmErrorSchema = z.object({
-  error: z.object({
-    code: z.string().optional(),
-    message: z.string().optional(),
-    details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  }),
-});
-
 export function listSubscribers(
   endpoint: CrmEndpoint,
   page: { limit: number; cursor: string | null },

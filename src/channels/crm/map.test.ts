@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type JsonResponse, RequestJsonError } from '../../lib/outbound/request-json.ts';
+import { defaultRetryAfterMs } from '../http-answers.ts';
 import type { OutgoingMessage } from '../outgoing-message.ts';
 import { OutcomeUnknownError, PublishError } from '../publish-error.ts';
 import {
   answerError,
-  defaultRetryAfterMs,
   toAudiencePage,
   toBatchBody,
   toReceipt,

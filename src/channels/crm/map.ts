@@ -1,8 +1,5 @@
-import {
-  type JsonResponse,
-  parseRetryAfter,
-  RequestJsonError,
-} from '../../lib/outbound/request-json.ts';
+import type { JsonResponse } from '../../lib/outbound/request-json.ts';
+import { classifyAnswer, transportFailure as transportFailureOf } from '../http-answers.ts';
 import type {
   AudiencePage,
   OutgoingMessage,
@@ -15,12 +12,9 @@ import {
   type CrmBatchBody,
   type CrmSubscriber,
   crmBatchAnswerSchema,
-  crmErrorSchema,
   crmSubscriberPageSchema,
 } from './client.ts';
 
-/** When a 429 carries no readable `Retry-After`. */
-export const defaultRetryAfterMs = 60_000;
 /** The contract's cap on recipients per batch. */
 export const maxBatchRecipients = 1000;
 
@@ -77,56 +71,16 @@ export function toStatus(response: JsonResponse, now = new Date()): StatusLookup
   return { found: true, remoteId: answer.data.batch_id, remoteUrl: null };
 }
 
-/** A non-2xx answer as the worker's closed union. */
+const destination = { name: 'The CRM', authStatuses: [401, 403] } as const;
+
+/** A non-2xx answer as the worker's closed union (see http-answers.ts). */
 export function answerError(response: JsonResponse, now = new Date()): PublishError {
-  const { status } = response;
-  const vendor = vendorError(response.body);
-  const vendorCode = vendor.code ?? `http_${status}`;
-  const said = `The CRM answered ${status}: ${vendor.message.replace(/\.$/, '')}.`;
-  if (status === 401 || status === 403)
-    return new PublishError('auth_expired', `${said} Reconnect the CRM with a valid API key.`, {
-      vendorCode,
-    });
-  if (status === 429) {
-    const retryAfterMs =
-      parseRetryAfter(response.headers['retry-after'], now) ?? defaultRetryAfterMs;
-    return new PublishError('rate_limited', said, { vendorCode, retryAfterMs });
-  }
-  if (status >= 400 && status < 500 && status !== 408)
-    return new PublishError('rejected', said, { vendorCode });
-  // 408, 5xx and anything unexpected (1xx, 3xx): the CRM did not take it; worth another try.
-  return new PublishError('transient', said, { vendorCode });
+  return classifyAnswer(destination, response, now);
 }
 
-/**
- * A transport failure. Before connecting nothing was sent, so it is transient; after, a write may
- * have been stored unanswered (OutcomeUnknownError), while a read is simply retried.
- */
+/** A transport failure: transient before connecting, unknown for a write after (http-answers.ts). */
 export function transportFailure(error: unknown, request: 'write' | 'read'): Error {
-  if (!(error instanceof RequestJsonError)) {
-    if (request === 'read' && error instanceof Error) return error;
-    return new OutcomeUnknownError('The CRM call failed unexpectedly.', { cause: error });
-  }
-  if (error.phase === 'response' && request === 'write')
-    return new OutcomeUnknownError(`The CRM did not answer: ${error.message}`, { cause: error });
-  return new PublishError('transient', `The CRM could not be reached: ${error.message}`, {
-    vendorCode: error.code,
-    cause: error,
-  });
-}
-
-function vendorError(body: unknown): { code: string | undefined; message: string } {
-  const parsed = crmErrorSchema.safeParse(body);
-  if (!parsed.success) {
-    const text = typeof body === 'string' ? body.trim().slice(0, 200) : '';
-    return { code: undefined, message: text || 'no error message' };
-  }
-  const { code, message = '', details = [] } = parsed.data.error;
-  // Validation messages often already name each field; add only the details they leave out.
-  const extra = details
-    .filter((detail) => !message.includes(detail.message))
-    .map((detail) => `${detail.field}: ${detail.message}`);
-  return { code, message: [message, ...extra].filter(Boolean).join('; ') || 'no error message' };
+  return transportFailureOf(destination, error, request);
 }
 
 function unexpectedAnswer(what: string): PublishError {

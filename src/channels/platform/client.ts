@@ -27,14 +27,6 @@ export const platformCreatedSchema = z.object({ id: z.string().min(1), url: z.st
 export const platformListSchema = z.object({ items: z.array(platformCreatedSchema) });
 
 /** The vendor's error shape: `{error:{code, message, details?:[{field, message}]}}`. */
-export const platformErrorSchema = z.object({
-  error: z.object({
-    code: z.string().optional(),
-    message: z.string().optional(),
-    details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  }),
-});
-
 /** The key travels as a header: the Platform stores it with the post and drops a repeat. */
 export function createContent(
   endpoint: PlatformEndpoint,

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type JsonResponse, RequestJsonError } from '../../lib/outbound/request-json.ts';
+import { defaultRetryAfterMs } from '../http-answers.ts';
 import type { OutgoingMessage } from '../outgoing-message.ts';
 import { OutcomeUnknownError, PublishError } from '../publish-error.ts';
-import {
-  answerError,
-  defaultRetryAfterMs,
-  toContentBody,
-  toReceipt,
-  toStatus,
-  transportFailure,
-} from './map.ts';
+import { answerError, toContentBody, toReceipt, toStatus, transportFailure } from './map.ts';
 
 const now = new Date('2030-01-01T00:00:00Z');
 

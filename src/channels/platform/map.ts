@@ -1,19 +1,8 @@
-import {
-  type JsonResponse,
-  parseRetryAfter,
-  RequestJsonError,
-} from '../../lib/outbound/request-json.ts';
+import type { JsonResponse } from '../../lib/outbound/request-json.ts';
+import { classifyAnswer, transportFailure as transportFailureOf } from '../http-answers.ts';
 import type { OutgoingMessage, PublishReceipt, StatusLookup } from '../outgoing-message.ts';
 import { OutcomeUnknownError, PublishError } from '../publish-error.ts';
-import {
-  type PlatformContentBody,
-  platformCreatedSchema,
-  platformErrorSchema,
-  platformListSchema,
-} from './client.ts';
-
-/** When a 429 carries no readable `Retry-After`. */
-export const defaultRetryAfterMs = 60_000;
+import { type PlatformContentBody, platformCreatedSchema, platformListSchema } from './client.ts';
 
 /** How a connection publishes: what the CMS should make of each post. */
 export interface PlatformPlacement {
@@ -67,59 +56,16 @@ export function toStatus(response: JsonResponse, now = new Date()): StatusLookup
   return item ? { found: true, remoteId: item.id, remoteUrl: item.url ?? null } : { found: false };
 }
 
-/**
- * A non-2xx answer as the worker's closed union. Unlike the CRM, a 403 here is the Platform
- * refusing this content (a permission on the post), not a dead key: only 401 asks to reconnect.
- */
+// Unlike the CRM, a 403 here is the Platform refusing this content (a permission on the post),
+// not a dead key: only 401 asks to reconnect.
+const destination = { name: 'The Platform', authStatuses: [401] } as const;
+
+/** A non-2xx answer as the worker's closed union (see http-answers.ts). */
 export function answerError(response: JsonResponse, now = new Date()): PublishError {
-  const { status } = response;
-  const vendor = vendorError(response.body);
-  const vendorCode = vendor.code ?? `http_${status}`;
-  const said = `The Platform answered ${status}: ${vendor.message.replace(/\.$/, '')}.`;
-  if (status === 401)
-    return new PublishError('auth_expired', `${said} Reconnect it with a valid API key.`, {
-      vendorCode,
-    });
-  if (status === 429) {
-    const retryAfterMs =
-      parseRetryAfter(response.headers['retry-after'], now) ?? defaultRetryAfterMs;
-    return new PublishError('rate_limited', said, { vendorCode, retryAfterMs });
-  }
-  // 400 invalid, 403 forbidden, 409 slug_taken…: the same post would be refused again.
-  if (status >= 400 && status < 500 && status !== 408)
-    return new PublishError('rejected', said, { vendorCode });
-  return new PublishError('transient', said, { vendorCode });
+  return classifyAnswer(destination, response, now);
 }
 
-/**
- * A transport failure. Before connecting nothing was sent, so it is transient; after, a write may
- * have created the post unanswered (OutcomeUnknownError), while a read is simply retried.
- */
+/** A transport failure: transient before connecting, unknown for a write after (http-answers.ts). */
 export function transportFailure(error: unknown, request: 'write' | 'read'): Error {
-  if (!(error instanceof RequestJsonError)) {
-    if (request === 'read' && error instanceof Error) return error;
-    return new OutcomeUnknownError('The Platform call failed unexpectedly.', { cause: error });
-  }
-  if (error.phase === 'response' && request === 'write')
-    return new OutcomeUnknownError(`The Platform did not answer: ${error.message}`, {
-      cause: error,
-    });
-  return new PublishError('transient', `The Platform could not be reached: ${error.message}`, {
-    vendorCode: error.code,
-    cause: error,
-  });
-}
-
-function vendorError(body: unknown): { code: string | undefined; message: string } {
-  const parsed = platformErrorSchema.safeParse(body);
-  if (!parsed.success) {
-    const text = typeof body === 'string' ? body.trim().slice(0, 200) : '';
-    return { code: undefined, message: text || 'no error message' };
-  }
-  const { code, message = '', details = [] } = parsed.data.error;
-  // Validation messages already name each field; add only the details they leave out.
-  const extra = details
-    .filter((detail) => !message.includes(detail.message))
-    .map((detail) => `${detail.field}: ${detail.message}`);
-  return { code, message: [message, ...extra].filter(Boolean).join('; ') || 'no error message' };
+  return transportFailureOf(destination, error, request);
 }
