@@ -7,7 +7,10 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { lockDataDir } from './lock-data-dir.ts';
-import * as schema from './schema.ts';
+import * as publishingSchema from './publishing-schema.ts';
+import * as coreSchema from './schema.ts';
+
+const schema = { ...coreSchema, ...publishingSchema };
 
 export type Schema = typeof schema;
 /** A database handle or a transaction: query functions accept either. */

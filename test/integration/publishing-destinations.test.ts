@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMockCrm, startMockCrm } from '../../mocks/crm/server.ts';
 import { type RunningMockPlatform, startMockPlatform } from '../../mocks/platform/server.ts';
-import { deliveries } from '../../src/db/schema.ts';
+import { deliveries } from '../../src/db/publishing-schema.ts';
 import { bearer, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { databaseKinds } from '../helpers/test-database.ts';
 import { waitUntil } from '../helpers/wait-until.ts';

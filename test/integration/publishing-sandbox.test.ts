@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaigns, deliveries } from '../../src/db/schema.ts';
+import { deliveries } from '../../src/db/publishing-schema.ts';
+import { campaigns } from '../../src/db/schema.ts';
 import { startDeliveryReconciler } from '../../src/jobs/delivery-reconciler.ts';
 import { PGBOSS_SCHEMA } from '../../src/jobs/start-boss.ts';
 import { createLogger } from '../../src/lib/logger.ts';

@@ -1,6 +1,6 @@
 import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { connectionWindows } from '../schema.ts';
+import { connectionWindows } from '../publishing-schema.ts';
 
 /** Counts one more delivery in a connection's window and returns the new count (atomic). */
 export async function incrementConnectionWindow(

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { connections } from '../schema.ts';
+import { connections } from '../publishing-schema.ts';
 import { afterCursor, type PageAfter } from './page.ts';
 import { inScopedRefs, type ScopedRef } from './scoped-refs.ts';
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { type DeliveryAttempt, type DeliveryState, deliveries } from '../schema.ts';
+import { type DeliveryAttempt, type DeliveryState, deliveries } from '../publishing-schema.ts';
 import { afterCursor, type PageAfter } from './page.ts';
 import { inScopedRefs, type ScopedRef } from './scoped-refs.ts';
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { outboxMessages } from '../schema.ts';
+import { outboxMessages } from '../publishing-schema.ts';
 import { afterCursor, type PageAfter } from './page.ts';
 
 export type OutboxMessage = typeof outboxMessages.$inferSelect;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deliveryStates } from '../../db/schema.ts';
+import { deliveryStates } from '../../db/publishing-schema.ts';
 import { campaignSchema } from './campaign-schemas.ts';
 
 const attemptSchema = z.object({

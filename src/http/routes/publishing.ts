@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deliveryStates } from '../../db/schema.ts';
+import { deliveryStates } from '../../db/publishing-schema.ts';
 import { channelIds } from '../../generation/channels.ts';
 import { deliveryQueue } from '../../jobs/delivery-queue.ts';
 import { cancelCampaign } from '../../services/publishing/cancel-campaign.ts';

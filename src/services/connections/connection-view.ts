@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { connectionStatuses } from '../../db/publishing-schema.ts';
 import type { Connection } from '../../db/queries/connections.ts';
-import { connectionStatuses } from '../../db/schema.ts';
 
 /** What the API shows of a connection: never its credentials, only whether it has some. */
 export const connectionViewSchema = z

@@ -1,9 +1,9 @@
+import type { DeliveryState } from '../../db/publishing-schema.ts';
 import {
   getDelivery as findDelivery,
   listDeliveries as listRows,
 } from '../../db/queries/deliveries.ts';
 import type { PageAfter } from '../../db/queries/page.ts';
-import type { DeliveryState } from '../../db/schema.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { type DeliveryView, toDeliveryView } from './views.ts';

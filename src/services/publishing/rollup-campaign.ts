@@ -1,8 +1,9 @@
 import type { Db } from '../../db/client.ts';
+import type { DeliveryState } from '../../db/publishing-schema.ts';
 import { lockCampaigns, setCampaignStates } from '../../db/queries/campaigns.ts';
 import { countDeliveryStatesOf } from '../../db/queries/deliveries.ts';
 import type { ScopedRef } from '../../db/queries/scoped-refs.ts';
-import type { CampaignState, DeliveryState } from '../../db/schema.ts';
+import type { CampaignState } from '../../db/schema.ts';
 import { appendEvents } from '../../events/append-event.ts';
 
 /**

@@ -1,6 +1,6 @@
+import type { DeliveryAttempt, DeliveryState } from '../../db/publishing-schema.ts';
 import type { Campaign } from '../../db/queries/campaigns.ts';
 import type { Delivery } from '../../db/queries/deliveries.ts';
-import type { DeliveryAttempt, DeliveryState } from '../../db/schema.ts';
 import { type CampaignView, toCampaignView } from '../campaigns/views.ts';
 
 export interface DeliveryView {
