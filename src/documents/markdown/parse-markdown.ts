@@ -1,4 +1,5 @@
 import { fieldKey } from '../field-key.ts';
+import { isSpace } from '../is-space.ts';
 import type { ParseWarning } from '../item.ts';
 import type { RawDocument, RawItem } from '../raw-item.ts';
 import { setOwn } from '../set-own.ts';
@@ -22,8 +23,23 @@ interface OpenItem {
   bodyLines: string[];
 }
 
+/** True when `line` is empty or only whitespace (what `trim` would remove entirely). */
+function isBlank(line: string): boolean {
+  for (let index = 0; index < line.length; index += 1) {
+    if (!isSpace(line.charCodeAt(index))) return false;
+  }
+  return true;
+}
+
 /** Body Markdown as written, without the blank lines that only separate it from what follows. */
 function joinBody(lines: string[]): string {
+  // Trailing blank lines are dropped before joining rather than trimmed after: `trimEnd` would
+  // return a slice of the joined text, and every later pass over the body (word count, type
+  // detection, hashing) reads a slice more slowly than the flat string `join` makes.
+  // `lines` is the closing item's own array, dropped after this, so it is shortened in place.
+  let count = lines.length;
+  while (count > 0 && isBlank(lines[count - 1] ?? '')) count -= 1;
+  lines.length = count;
   return lines.join('\n').replace(LEADING_BLANK_LINES, '').trimEnd();
 }
 
