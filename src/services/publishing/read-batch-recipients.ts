@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChannelAdapter, ChannelCall } from '../../channels/define-channel.ts';
 import { PublishError } from '../../channels/publish-error.ts';
 import type { Db } from '../../db/client.ts';
+import { lockCampaign } from '../../db/queries/campaigns.ts';
 import {
   type Delivery,
   deleteDelivery,
@@ -33,6 +34,8 @@ export async function readBatchRecipients(
     throw new PublishError('rejected', 'The audience has no active recipients; nothing was sent.');
   return db.transaction(async (tx) => {
     if (page.recipients.length === 0) {
+      // Campaign first, then delivery: the lock order every other path uses.
+      await lockCampaign(tx, { workspaceId: delivery.workspaceId, id: delivery.campaignId });
       await deleteDelivery(tx, { workspaceId: delivery.workspaceId, id: delivery.id });
       await rollupCampaign(tx, {
         workspaceId: delivery.workspaceId,
