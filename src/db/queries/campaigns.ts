@@ -116,25 +116,6 @@ export async function updateCampaign(
   return rows[0];
 }
 
-/** `scheduled` → `publishing` when its first delivery starts; false when it already moved on. */
-export async function markCampaignPublishing(
-  db: Db,
-  { workspaceId, id }: { workspaceId: string; id: string },
-): Promise<boolean> {
-  const rows = await db
-    .update(campaigns)
-    .set({ state: 'publishing', updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(campaigns.workspaceId, workspaceId),
-        eq(campaigns.id, id),
-        eq(campaigns.state, 'scheduled'),
-      ),
-    )
-    .returning({ id: campaigns.id });
-  return rows.length > 0;
-}
-
 /**
  * Several campaigns locked until the transaction ends, in id order: two workers locking
  * overlapping sets wait for each other instead of deadlocking.

@@ -7,13 +7,6 @@ import { inScopedRefs, type ScopedRef } from './scoped-refs.ts';
 export type Connection = typeof connections.$inferSelect;
 export type NewConnection = Omit<typeof connections.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 
-export async function insertConnection(db: Db, values: NewConnection): Promise<Connection> {
-  const rows = await db.insert(connections).values(values).returning();
-  const row = rows[0];
-  if (!row) throw new Error('insert into connections returned no row');
-  return row;
-}
-
 /**
  * Inserts a connection unless a unique index refuses it: the only one a new row can hit is the
  * one-sandbox-per-channel index, so undefined means "this channel already has its sandbox".

@@ -112,19 +112,6 @@ export async function transitionDelivery(
   return rows[0];
 }
 
-/** How many deliveries of a campaign are in each state. */
-export async function countDeliveryStates(
-  db: Db,
-  { workspaceId, campaignId }: { workspaceId: string; campaignId: string },
-): Promise<Partial<Record<DeliveryState, number>>> {
-  const rows = await db
-    .select({ state: deliveries.state, count: sql<number>`count(*)::int` })
-    .from(deliveries)
-    .where(and(eq(deliveries.workspaceId, workspaceId), eq(deliveries.campaignId, campaignId)))
-    .groupBy(deliveries.state);
-  return Object.fromEntries(rows.map((row) => [row.state, row.count]));
-}
-
 /**
  * Across tenants, for the reconciler only: deliveries whose next step is due but may have no job
  * (a lost enqueue, a crashed worker): `scheduled` or `unknown` past their due time, and `sending`

@@ -25,12 +25,6 @@ export interface PublishingDeps {
   staleSendingMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = {
-  baseMs: 5_000,
-  maxMs: 10 * 60_000,
-  maxAttempts: 6,
-};
-
 /** Exponential backoff with full jitter on the upper half: `attempt` 1 waits ~base, 2 ~2×base… */
 export function backoffMs(policy: RetryPolicy, attempt: number, random = Math.random): number {
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));

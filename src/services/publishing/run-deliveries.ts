@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { lockCampaigns, markCampaignsPublishing } from '../../db/queries/campaigns.ts';
+import { lockCampaigns } from '../../db/queries/campaigns.ts';
 import { type Connection, getConnectionsByRefs } from '../../db/queries/connections.ts';
 import {
   claimDeliveries,
@@ -16,6 +16,7 @@ import type { PublishingDeps } from './publishing-deps.ts';
 import { rollupCampaigns } from './rollup-campaign.ts';
 import { runDelivery } from './run-delivery.ts';
 import { deliveryEvent, settleDelivery } from './settle-delivery.ts';
+import { startCampaigns } from './start-campaigns.ts';
 
 /** Calls to destinations in flight at once per batch. */
 const CALLS_AT_ONCE = 20;
@@ -118,18 +119,7 @@ async function claim(db: Db, due: readonly Delivery[], now: Date): Promise<Deliv
       tx,
       claimed.map((row) => deliveryEvent(row, 'delivery.sending')),
     );
-    const started = await markCampaignsPublishing(tx, campaignsOf(claimed));
-    await appendEvents(
-      tx,
-      started.map((campaign) => ({
-        workspaceId: campaign.workspaceId,
-        type: 'campaign.publishing',
-        subjectType: 'campaign',
-        subjectId: campaign.id,
-        actor: 'system:worker',
-        data: { from: 'scheduled' },
-      })),
-    );
+    await startCampaigns(tx, campaignsOf(claimed));
     return claimed;
   });
 }

@@ -1,12 +1,12 @@
 import type { Db } from '../../db/client.ts';
-import { lockCampaign, markCampaignPublishing } from '../../db/queries/campaigns.ts';
+import { lockCampaign } from '../../db/queries/campaigns.ts';
 import { type Connection, getConnection } from '../../db/queries/connections.ts';
 import { type Delivery, transitionDelivery } from '../../db/queries/deliveries.ts';
-import { appendEvent } from '../../events/append-event.ts';
 import { callDestination } from './call-destination.ts';
 import type { PublishingDeps } from './publishing-deps.ts';
 import { rollupCampaign } from './rollup-campaign.ts';
 import { announce, settleDelivery } from './settle-delivery.ts';
+import { startCampaigns } from './start-campaigns.ts';
 import { takeRateSlot } from './take-rate-slot.ts';
 
 /**
@@ -56,16 +56,7 @@ export async function startDelivery(
     });
     if (!row) return undefined;
     await announce(tx, row, 'delivery.sending');
-    const campaign = { workspaceId: row.workspaceId, id: row.campaignId };
-    if (await markCampaignPublishing(tx, campaign))
-      await appendEvent(tx, {
-        workspaceId: row.workspaceId,
-        type: 'campaign.publishing',
-        subjectType: 'campaign',
-        subjectId: row.campaignId,
-        actor: 'system:worker',
-        data: { from: 'scheduled' },
-      });
+    await startCampaigns(tx, [{ workspaceId: row.workspaceId, id: row.campaignId }]);
     return row;
   });
   if (!claimed) return;
