@@ -9,6 +9,7 @@ import { previewInput } from '../../services/generation/preview-input.ts';
 import { saveTone } from '../../services/generation/save-tone.ts';
 import { getWorkspace } from '../../services/workspaces/get-workspace.ts';
 import type { App } from '../fastify-types.ts';
+import { previewSerializerCompiler } from '../preview-serializer.ts';
 import { problemResponses } from '../problem-schema.ts';
 import { serviceContext } from '../service-context.ts';
 import { previewResultSchema, toneViewSchema } from './generation-schemas.ts';
@@ -110,6 +111,7 @@ export function generationRoutes(app: App): void {
   app.post('/v1/preview', {
     config: { access: 'read' },
     bodyLimit: PREVIEW_BODY_LIMIT_BYTES,
+    serializerCompiler: previewSerializerCompiler,
     schema: {
       tags: ['generation'],
       summary: 'Drafts for channels from a document, a snapshot or items; nothing is stored',
