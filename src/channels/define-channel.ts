@@ -6,6 +6,7 @@ import type {
   AudiencePage,
   OutgoingMessage,
   PublishReceipt,
+  PublishResult,
   StatusLookup,
 } from './outgoing-message.ts';
 
@@ -55,6 +56,15 @@ export interface ChannelAdapter<Config = unknown, Credentials = unknown> {
     call: ChannelCall<Config, Credentials>,
     message: OutgoingMessage,
   ): Promise<PublishReceipt>;
+  /**
+   * Optional, for destinations that take many messages in one request (the sandbox writes them in
+   * one statement): one result per message, in order, each exactly what `publish` would have
+   * returned or thrown for it. A throw leaves every message's outcome unknown, as for `publish`.
+   */
+  publishMany?(
+    call: ChannelCall<Config, Credentials>,
+    messages: readonly OutgoingMessage[],
+  ): Promise<PublishResult[]>;
   /** Looks up what a publish with this idempotency key created, without creating anything. */
   status(
     call: ChannelCall<Config, Credentials>,

@@ -117,6 +117,36 @@ export function describeChannel<Config, Credentials>(
       expect(await adapter.status(harness.call(), harness.message())).toEqual({ found: false });
     });
 
+    it.skipIf(!adapter.publishMany)(
+      'publishMany answers each message, in order, as publish would',
+      async () => {
+        if (!adapter.publishMany) throw new Error('a skipped case ran');
+        const fresh = harness.message();
+        const tooLong = harness.message();
+        const repeat = harness.message();
+        const earlier = await adapter.publish(harness.call(), repeat);
+        const before = await ids();
+        const results = await adapter.publishMany(harness.call(), [
+          fresh,
+          { ...tooLong, content: overLimit(tooLong.content) },
+          repeat,
+        ]);
+        expect(results).toHaveLength(3);
+        const [sent, refused, repeated] = results;
+        if (sent?.kind !== 'sent') throw new Error(`expected sent, got ${JSON.stringify(sent)}`);
+        expect(await adapter.status(harness.call(), fresh)).toEqual({
+          found: true,
+          ...sent.receipt,
+        });
+        expect(refused).toMatchObject({ kind: 'error' });
+        expect(refused?.kind === 'error' && refused.error).toBeInstanceOf(PublishError);
+        expect(refused?.kind === 'error' && refused.error).toMatchObject({ kind: 'rejected' });
+        expect(await adapter.status(harness.call(), tooLong)).toEqual({ found: false });
+        expect(repeated).toEqual({ kind: 'sent', receipt: earlier });
+        if (harness.remoteIds) expect((await ids()).length).toBe(before.length + 1);
+      },
+    );
+
     it('creates one remote object for two publishes with the same idempotency key', async () => {
       const message = harness.message();
       const before = await ids();

@@ -28,6 +28,14 @@ export interface PublishReceipt {
   remoteUrl: string | null;
 }
 
+/**
+ * How one message of a call ended: its receipt, or what `publish` would have thrown for it
+ * (`PublishError`, `OutcomeUnknownError`, anything else counting as unknown).
+ */
+export type PublishResult =
+  | { kind: 'sent'; receipt: PublishReceipt }
+  | { kind: 'error'; error: unknown };
+
 /** The answer to "did my unanswered call go through?" */
 export type StatusLookup = ({ found: true } & PublishReceipt) | { found: false };
 

@@ -1,7 +1,9 @@
+import type { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database, Db } from '../db/client.ts';
 import { type JobName, type JobPayload, jobCatalog } from './catalog.ts';
 import type { JobDefinition, WorkerContext } from './define-job.ts';
+import { type DueWaker, startDueWaker } from './due-waker.ts';
 import { runJob, runJobBatch } from './run-job.ts';
 import { sendJob } from './send-job.ts';
 import { PGBOSS_SCHEMA, startBoss } from './start-boss.ts';
@@ -58,36 +60,58 @@ export async function openQueue(database: Database, options: QueueOptions): Prom
   const boss = await startBoss(database, definitions, options.log);
   const interval = Math.max(0.5, options.pollIntervalSeconds);
   let working = false;
+  let waker: DueWaker | null = null;
+  /** Every worker (one per lane) of each job name in this process, to wake them at a due time. */
+  const workerIds = new Map<string, string[]>();
   return {
     enqueue: (name, payload, { db, singletonKey } = {}) =>
       sendJob(boss, jobCatalog[name], payload, { db, singletonKey }),
-    enqueueAt: (name, payload, at, { db, singletonKey } = {}) =>
-      sendJob(boss, jobCatalog[name], payload, { db, singletonKey, startAfter: at }),
+    async enqueueAt(name, payload, at, { db, singletonKey } = {}) {
+      const id = await sendJob(boss, jobCatalog[name], payload, {
+        db,
+        singletonKey,
+        startAfter: at,
+      });
+      waker?.expect(name, at);
+      return id;
+    },
     async work(context) {
       if (working) throw new Error('queue: work() was already called in this process');
       working = true;
       for (const definition of definitions) {
-        await boss.work<unknown>(
-          definition.name,
-          {
-            // One fetch claims up to `concurrency` jobs and runs them together; a full batch means
-            // more are waiting, so the next fetch follows at once. The price: a slow job holds
-            // back the next fetch of its job name until the whole batch is done.
-            batchSize: definition.batch?.size ?? options.concurrency,
-            localConcurrency: definition.batch?.lanes ?? 1,
-            burstWhenBatchFull: true,
-            perJobResults: true,
-            pollingIntervalSeconds: interval,
-            // NOTIFY only announces jobs runnable now; delayed and retried jobs are found by
-            // polling, so this backstop must stay short (pg-boss defaults it to 30 s).
-            notifyPollingIntervalSeconds: interval,
-          },
-          (jobs) =>
-            definition.batch === undefined
-              ? Promise.all(jobs.map((job) => runJob(definition, job, context)))
-              : runJobBatch(definition, jobs, context),
-        );
+        const ids: string[] = [];
+        // One worker per lane, each with its own id, so the waker can wake every lane.
+        for (let lane = 0; lane < (definition.batch?.lanes ?? 1); lane += 1)
+          ids.push(
+            await boss.work<unknown>(
+              definition.name,
+              {
+                // One fetch claims up to `concurrency` jobs and runs them together; a full batch means
+                // more are waiting, so the next fetch follows at once. The price: a slow job holds
+                // back the next fetch of its job name until the whole batch is done.
+                batchSize: definition.batch?.size ?? options.concurrency,
+                burstWhenBatchFull: true,
+                perJobResults: true,
+                pollingIntervalSeconds: interval,
+                // NOTIFY only announces jobs runnable now; delayed and retried jobs are found by
+                // polling, so this backstop must stay short (pg-boss defaults it to 30 s).
+                notifyPollingIntervalSeconds: interval,
+              },
+              (jobs) =>
+                definition.batch === undefined
+                  ? Promise.all(jobs.map((job) => runJob(definition, job, context)))
+                  : runJobBatch(definition, jobs, context),
+            ),
+          );
+        workerIds.set(definition.name, ids);
       }
+      waker = startDueWaker({
+        nextDue: () => nextDueTimes(boss, [...workerIds.keys()]),
+        wake: (name) => {
+          for (const id of workerIds.get(name) ?? []) boss.notifyWorker(id);
+        },
+        log: options.log,
+      });
     },
     async depth() {
       const names = definitions.map((definition) => definition.name);
@@ -105,9 +129,23 @@ export async function openQueue(database: Database, options: QueueOptions): Prom
       await boss.getDb().executeSql('select 1');
     },
     async stop() {
+      waker?.stop();
       // Running handlers get STOP_GRACE_MS to finish, then their jobs are failed (and so retried
       // elsewhere). pg-boss closes its own pool, never the PGlite instance it was lent.
       await boss.stop({ graceful: true, timeout: STOP_GRACE_MS });
     },
   };
+}
+
+/** The earliest future start of a waiting job, per job name (one indexed read). */
+async function nextDueTimes(boss: PgBoss, names: string[]): Promise<Map<string, Date>> {
+  const { rows } = await boss.getDb().executeSql(
+    `select name, min(start_after) as at from ${PGBOSS_SCHEMA}.job
+     where name = any($1::text[]) and state in ('created', 'retry') and start_after > now()
+     group by name`,
+    [names],
+  );
+  return new Map(
+    (rows as Array<{ name: string; at: Date | string }>).map((row) => [row.name, new Date(row.at)]),
+  );
 }

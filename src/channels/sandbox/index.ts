@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { findOutboxMessage, insertOutboxMessage } from '../../db/queries/outbox.ts';
+import { findOutboxMessage, insertOutboxMessages } from '../../db/queries/outbox.ts';
 import { channelIds } from '../../generation/channels.ts';
 import { assertWithinLimits } from '../check-limits.ts';
+import type { ChannelCall } from '../define-channel.ts';
 import { defineChannel } from '../define-channel.ts';
+import type { OutgoingMessage, PublishResult } from '../outgoing-message.ts';
 
 /**
  * Publishes into the workspace outbox: the message is stored exactly as a real adapter would
@@ -16,19 +18,47 @@ export const sandbox = defineChannel({
   configSchema: z.object({}).strict(),
   credentialsSchema: z.object({}).strict(),
   audience: null,
-  async publish({ db, workspaceId }, message) {
-    assertWithinLimits(message.content);
-    const row = await insertOutboxMessage(db, {
-      workspaceId,
-      deliveryId: message.deliveryId,
-      campaignId: message.campaignId,
-      channel: message.channel,
-      message: message.content as unknown as Record<string, unknown>,
-    });
-    return { remoteId: `outbox:${row.id}`, remoteUrl: null };
+  async publish(call, message) {
+    const [result] = await writeOutbox(call, [message]);
+    if (result?.kind !== 'sent') throw result?.error;
+    return result.receipt;
   },
+  publishMany: writeOutbox,
   async status({ db, workspaceId }, { deliveryId }) {
     const row = await findOutboxMessage(db, { workspaceId, deliveryId });
     return row ? { found: true, remoteId: `outbox:${row.id}`, remoteUrl: null } : { found: false };
   },
 });
+
+/** Every message within its channel's limits is stored in one statement; the rest are refused. */
+async function writeOutbox(
+  { db, workspaceId }: ChannelCall<unknown, unknown>,
+  messages: readonly OutgoingMessage[],
+): Promise<PublishResult[]> {
+  const refusals = new Map<OutgoingMessage, unknown>();
+  for (const message of messages) {
+    try {
+      assertWithinLimits(message.content);
+    } catch (error) {
+      refusals.set(message, error);
+    }
+  }
+  const accepted = messages.filter((message) => !refusals.has(message));
+  const ids = await insertOutboxMessages(
+    db,
+    workspaceId,
+    accepted.map((message) => ({
+      deliveryId: message.deliveryId,
+      campaignId: message.campaignId,
+      channel: message.channel,
+      message: message.content as unknown as Record<string, unknown>,
+    })),
+  );
+  const stored = new Map(accepted.map((message, index) => [message, ids[index]]));
+  return messages.map((message): PublishResult => {
+    const id = stored.get(message);
+    return id === undefined
+      ? { kind: 'error', error: refusals.get(message) }
+      : { kind: 'sent', receipt: { remoteId: `outbox:${id}`, remoteUrl: null } };
+  });
+}

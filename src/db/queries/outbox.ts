@@ -1,28 +1,53 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { outboxMessages } from '../publishing-schema.ts';
 import { afterCursor, type PageAfter } from './page.ts';
 
 export type OutboxMessage = typeof outboxMessages.$inferSelect;
 
-/** Stores a sandbox "send"; a repeat for the same delivery returns the first row. */
-export async function insertOutboxMessage(
+/**
+ * Stores sandbox "sends" in one statement and returns each message's row id, in order. A repeat
+ * for a delivery already stored returns the first row's id (one message per delivery, ever).
+ */
+export async function insertOutboxMessages(
   db: Db,
-  values: Omit<typeof outboxMessages.$inferInsert, 'id' | 'createdAt'>,
-): Promise<OutboxMessage> {
-  const rows = await db
-    .insert(outboxMessages)
-    .values(values)
-    .onConflictDoNothing({ target: outboxMessages.deliveryId })
-    .returning();
-  const row =
-    rows[0] ??
-    (await findOutboxMessage(db, {
-      workspaceId: values.workspaceId,
-      deliveryId: values.deliveryId,
-    }));
-  if (!row) throw new Error('outbox message neither inserted nor found');
-  return row;
+  workspaceId: string,
+  values: ReadonlyArray<
+    Omit<typeof outboxMessages.$inferInsert, 'id' | 'createdAt' | 'workspaceId'>
+  >,
+): Promise<string[]> {
+  if (values.length === 0) return [];
+  const ids = new Map(
+    (
+      await db
+        .insert(outboxMessages)
+        .values(values.map((value) => ({ ...value, workspaceId })))
+        .onConflictDoNothing({ target: outboxMessages.deliveryId })
+        .returning({ id: outboxMessages.id, deliveryId: outboxMessages.deliveryId })
+    ).map((row) => [row.deliveryId, row.id]),
+  );
+  const repeats = values.filter((value) => !ids.has(value.deliveryId));
+  if (repeats.length > 0) {
+    const found = await db
+      .select({ id: outboxMessages.id, deliveryId: outboxMessages.deliveryId })
+      .from(outboxMessages)
+      .where(
+        and(
+          eq(outboxMessages.workspaceId, workspaceId),
+          inArray(
+            outboxMessages.deliveryId,
+            repeats.map((value) => value.deliveryId),
+          ),
+        ),
+      );
+    for (const row of found) ids.set(row.deliveryId, row.id);
+  }
+  return values.map((value) => {
+    const id = ids.get(value.deliveryId);
+    if (id === undefined)
+      throw new Error(`outbox message of delivery ${value.deliveryId} neither inserted nor found`);
+    return id;
+  });
 }
 
 export async function findOutboxMessage(

@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../../channels/outgoing-message.ts';
+import type { OutgoingMessage, PublishResult } from '../../channels/outgoing-message.ts';
 import { OutcomeUnknownError, PublishError } from '../../channels/publish-error.ts';
 import type { Db } from '../../db/client.ts';
 import type { Connection } from '../../db/queries/connections.ts';
@@ -6,11 +6,17 @@ import type { Delivery } from '../../db/queries/deliveries.ts';
 import { type DraftRow, getDraft } from '../../db/queries/drafts.ts';
 import type { ChannelId } from '../../generation/channels.ts';
 import type { DraftContent } from '../../generation/draft.ts';
+import { mapConcurrently } from '../../lib/map-concurrently.ts';
 import { describeError } from '../../lib/query-errors.ts';
-import { openConnection } from './open-connection.ts';
+import { type OpenedConnection, openConnection } from './open-connection.ts';
 import type { PublishingDeps } from './publishing-deps.ts';
 import { readBatchRecipients } from './read-batch-recipients.ts';
 import type { CallOutcome } from './settle-delivery.ts';
+
+export interface CalledDestination {
+  sending: Delivery;
+  outcome: CallOutcome;
+}
 
 /**
  * Makes the one call of a claimed (`sending`) delivery and says how it ended, without recording
@@ -23,14 +29,9 @@ export async function callDestination(
   delivery: Delivery,
   connection: Connection,
   knownDraft?: DraftRow,
-): Promise<{ sending: Delivery; outcome: CallOutcome } | null> {
-  let prepared: Awaited<ReturnType<typeof prepare>>;
-  try {
-    prepared = await prepare(db, deps, delivery, connection, knownDraft);
-  } catch (error) {
-    return { sending: delivery, outcome: { kind: 'error', error: asNotSent(error) } };
-  }
-  if (prepared === null) return null;
+): Promise<CalledDestination | null> {
+  const prepared = await prepareCall(db, deps, delivery, connection, knownDraft);
+  if (prepared === null || prepared.kind === 'refused') return prepared;
   const { sending, message, opened } = prepared;
   try {
     return {
@@ -39,6 +40,91 @@ export async function callDestination(
     };
   } catch (error) {
     return { sending, outcome: { kind: 'error', error } };
+  }
+}
+
+/**
+ * The calls of several claimed deliveries of one connection: prepared `callsAtOnce` at a time,
+ * then one `publishMany` when the adapter takes messages together, else one `publish` each
+ * (`callsAtOnce` in flight). Same outcomes as `callDestination` for each, in no particular order.
+ */
+export async function callDestinations(
+  db: Db,
+  deps: PublishingDeps,
+  deliveries: readonly Delivery[],
+  connection: Connection,
+  { drafts, callsAtOnce }: { drafts: ReadonlyMap<string, DraftRow>; callsAtOnce: number },
+): Promise<CalledDestination[]> {
+  const called: CalledDestination[] = [];
+  const ready: Ready[] = [];
+  await mapConcurrently(deliveries, callsAtOnce, async (delivery) => {
+    const prepared = await prepareCall(
+      db,
+      deps,
+      delivery,
+      connection,
+      drafts.get(delivery.draftId),
+    );
+    if (prepared?.kind === 'refused') called.push(prepared);
+    else if (prepared !== null) ready.push(prepared);
+  });
+  const [first] = ready;
+  if (first?.opened.adapter.publishMany) {
+    let results: PublishResult[];
+    try {
+      results = await first.opened.adapter.publishMany(
+        first.opened.call,
+        ready.map((call) => call.message),
+      );
+    } catch (error) {
+      results = ready.map(() => ({ kind: 'error', error }));
+    }
+    ready.forEach(({ sending }, index) => {
+      const outcome = results[index] ?? {
+        kind: 'error',
+        error: new Error('the adapter returned fewer results than messages'),
+      };
+      called.push({ sending, outcome });
+    });
+    return called;
+  }
+  await mapConcurrently(ready, callsAtOnce, async ({ sending, message, opened }) => {
+    try {
+      called.push({
+        sending,
+        outcome: { kind: 'sent', receipt: await opened.adapter.publish(opened.call, message) },
+      });
+    } catch (error) {
+      called.push({ sending, outcome: { kind: 'error', error } });
+    }
+  });
+  return called;
+}
+
+interface Ready {
+  kind: 'ready';
+  sending: Delivery;
+  message: OutgoingMessage;
+  opened: OpenedConnection;
+}
+
+/** Everything before the call: a message ready to publish, a refusal, or null (nothing to send). */
+async function prepareCall(
+  db: Db,
+  deps: PublishingDeps,
+  delivery: Delivery,
+  connection: Connection,
+  knownDraft: DraftRow | undefined,
+): Promise<Ready | ({ kind: 'refused' } & CalledDestination) | null> {
+  try {
+    const prepared = await prepare(db, deps, delivery, connection, knownDraft);
+    return prepared && { kind: 'ready', ...prepared };
+  } catch (error) {
+    return {
+      kind: 'refused',
+      sending: delivery,
+      outcome: { kind: 'error', error: asNotSent(error) },
+    };
   }
 }
 

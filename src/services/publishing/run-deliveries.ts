@@ -11,7 +11,7 @@ import { getDraftsByRefs } from '../../db/queries/drafts.ts';
 import type { ScopedRef } from '../../db/queries/scoped-refs.ts';
 import { appendEvents } from '../../events/append-event.ts';
 import { mapConcurrently } from '../../lib/map-concurrently.ts';
-import { callDestination } from './call-destination.ts';
+import { callDestinations } from './call-destination.ts';
 import type { PublishingDeps } from './publishing-deps.ts';
 import { rollupCampaigns } from './rollup-campaign.ts';
 import { runDelivery } from './run-delivery.ts';
@@ -65,21 +65,19 @@ export async function runDeliveries(
     ).map((draft) => [draft.id, draft]),
   );
   const sent: Array<ScopedRef & { remoteId: string; remoteUrl: string | null }> = [];
-  await mapConcurrently(claimed, CALLS_AT_ONCE, async (delivery) => {
-    const connection = connections.get(delivery.connectionId);
-    if (!connection) return;
-    const called = await callDestination(
-      db,
-      deps,
-      delivery,
-      connection,
-      drafts.get(delivery.draftId),
-    );
-    if (called === null) return;
-    if (called.outcome.kind === 'sent')
-      sent.push({ workspaceId: delivery.workspaceId, id: delivery.id, ...called.outcome.receipt });
-    else await settleDelivery(db, deps, called.sending, called.outcome);
-  });
+  for (const [connectionId, group] of groupBy(claimed, (row) => row.connectionId)) {
+    const connection = connections.get(connectionId);
+    if (!connection) continue;
+    const called = await callDestinations(db, deps, group, connection, {
+      drafts,
+      callsAtOnce: CALLS_AT_ONCE,
+    });
+    for (const { sending, outcome } of called) {
+      if (outcome.kind === 'sent')
+        sent.push({ workspaceId: sending.workspaceId, id: sending.id, ...outcome.receipt });
+      else await settleDelivery(db, deps, sending, outcome);
+    }
+  }
   const recorded = await db.transaction(async (tx) => {
     const rowsSent = await markDeliveriesSent(tx, sent, new Date());
     await appendEvents(
@@ -100,6 +98,16 @@ async function connectionsOf(db: Db, rows: readonly Delivery[]): Promise<Map<str
     [...refs].map(([id, workspaceId]) => ({ workspaceId, id })),
   );
   return new Map(found.map((connection) => [connection.id, connection]));
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }
 
 function campaignsOf(rows: readonly Delivery[]): ScopedRef[] {

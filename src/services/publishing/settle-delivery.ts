@@ -1,4 +1,4 @@
-import type { PublishReceipt } from '../../channels/outgoing-message.ts';
+import type { PublishResult } from '../../channels/outgoing-message.ts';
 import { OutcomeUnknownError, PublishError } from '../../channels/publish-error.ts';
 import type { Db } from '../../db/client.ts';
 import { updateConnection } from '../../db/queries/connections.ts';
@@ -9,9 +9,8 @@ import { describeError } from '../../lib/query-errors.ts';
 import { backoffMs, type PublishingDeps } from './publishing-deps.ts';
 import { rollupCampaign } from './rollup-campaign.ts';
 
-export type CallOutcome =
-  | { kind: 'sent'; receipt: PublishReceipt }
-  | { kind: 'error'; error: unknown };
+/** How a call ended, as the adapter said (see PublishResult). */
+export type CallOutcome = PublishResult;
 
 const ACTOR = 'system:worker';
 
