@@ -116,30 +116,41 @@ export async function updateCampaign(
   return rows[0];
 }
 
+/** What a batch lock reads of each campaign: enough to roll its state up. */
+export type CampaignLock = ScopedRef & { state: CampaignState };
+
 /**
  * Several campaigns locked until the transaction ends, in id order: two workers locking
  * overlapping sets wait for each other instead of deadlocking.
  */
-export async function lockCampaigns(db: Db, refs: readonly ScopedRef[]): Promise<Campaign[]> {
+export async function lockCampaigns(db: Db, refs: readonly ScopedRef[]): Promise<CampaignLock[]> {
+  if (refs.length === 0) return [];
   return db
-    .select()
+    .select({ workspaceId: campaigns.workspaceId, id: campaigns.id, state: campaigns.state })
     .from(campaigns)
     .where(inScopedRefs(campaigns.workspaceId, campaigns.id, refs))
     .orderBy(campaigns.id)
     .for('update');
 }
 
-/** `scheduled → publishing` for those of these campaigns still scheduled; returns them. */
+/**
+ * `scheduled → publishing` for those of these campaigns still scheduled; returns them. Callers
+ * hold the campaigns' locks already (taken before their deliveries'), so this adds none.
+ */
 export async function markCampaignsPublishing(
   db: Db,
   refs: readonly ScopedRef[],
 ): Promise<ScopedRef[]> {
-  const locked = (await lockCampaigns(db, refs)).filter((row) => row.state === 'scheduled');
-  if (locked.length === 0) return [];
+  if (refs.length === 0) return [];
   return db
     .update(campaigns)
     .set({ state: 'publishing', updatedAt: sql`now()` })
-    .where(inScopedRefs(campaigns.workspaceId, campaigns.id, locked))
+    .where(
+      and(
+        inScopedRefs(campaigns.workspaceId, campaigns.id, refs),
+        eq(campaigns.state, 'scheduled'),
+      ),
+    )
     .returning({ workspaceId: campaigns.workspaceId, id: campaigns.id });
 }
 

@@ -189,12 +189,18 @@ export async function claimDeliveries(
     .returning();
 }
 
+/** What recording a send returns of each delivery: enough to announce it and roll it up. */
+export type SentDelivery = Pick<
+  Delivery,
+  'workspaceId' | 'id' | 'campaignId' | 'channel' | 'batch' | 'remoteId' | 'remoteUrl'
+>;
+
 /** `sending → sent` for many deliveries, each with its receipt, in one statement. */
 export async function markDeliveriesSent(
   db: Db,
   sent: ReadonlyArray<ScopedRef & { remoteId: string; remoteUrl: string | null }>,
   at: Date,
-): Promise<Delivery[]> {
+): Promise<SentDelivery[]> {
   if (sent.length === 0) return [];
   const attempt = JSON.stringify([{ at: at.toISOString(), outcome: 'sent' }]);
   const receipts = sql.join(
@@ -215,12 +221,30 @@ export async function markDeliveriesSent(
     from (values ${receipts}) as receipt (workspace_id, id, remote_id, remote_url)
     where ${deliveries.workspaceId} = receipt.workspace_id and ${deliveries.id} = receipt.id
       and ${deliveries.state} = 'sending'
-    returning ${deliveries.id}`);
-  const ids = new Set((result as { rows: Array<{ id: string }> }).rows.map((row) => row.id));
-  return getDeliveriesByRefs(
-    db,
-    sent.filter((row) => ids.has(row.id)),
-  );
+    returning ${deliveries.workspaceId}, ${deliveries.id}, ${deliveries.campaignId},
+      ${deliveries.channel}, ${deliveries.batch}, ${deliveries.remoteId}, ${deliveries.remoteUrl}`);
+  const rows = (
+    result as {
+      rows: Array<{
+        workspace_id: string;
+        id: string;
+        campaign_id: string;
+        channel: string;
+        batch: number;
+        remote_id: string | null;
+        remote_url: string | null;
+      }>;
+    }
+  ).rows;
+  return rows.map((row) => ({
+    workspaceId: row.workspace_id,
+    id: row.id,
+    campaignId: row.campaign_id,
+    channel: row.channel,
+    batch: row.batch,
+    remoteId: row.remote_id,
+    remoteUrl: row.remote_url,
+  }));
 }
 
 /** Deliveries per state for each of these campaigns (each in its own workspace). */

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { DeliveryState } from '../../db/publishing-schema.ts';
-import { lockCampaigns, setCampaignStates } from '../../db/queries/campaigns.ts';
+import { type CampaignLock, lockCampaigns, setCampaignStates } from '../../db/queries/campaigns.ts';
 import { countDeliveryStatesOf } from '../../db/queries/deliveries.ts';
 import type { ScopedRef } from '../../db/queries/scoped-refs.ts';
 import type { CampaignState } from '../../db/schema.ts';
@@ -42,33 +42,39 @@ export async function rollupCampaign(
  */
 export async function rollupCampaigns(db: Db, refs: readonly ScopedRef[]): Promise<void> {
   if (refs.length === 0) return;
-  await db.transaction(async (tx) => {
-    const locked = await lockCampaigns(tx, refs);
-    const counts = await countDeliveryStatesOf(tx, locked);
-    const changes = locked.flatMap((campaign) => {
-      const next = campaignStateFrom(counts.get(campaign.id) ?? {});
-      return next === null || next === campaign.state ? [] : [{ campaign, next }];
-    });
-    await setCampaignStates(
-      tx,
-      changes.map(({ campaign, next }) => ({
-        workspaceId: campaign.workspaceId,
-        id: campaign.id,
-        state: next,
-        // Deliveries all end cancelled by themselves only when their send_by passed.
-        stateReason: next === 'cancelled' ? 'missed_window' : null,
-      })),
-    );
-    await appendEvents(
-      tx,
-      changes.map(({ campaign, next }) => ({
-        workspaceId: campaign.workspaceId,
-        type: `campaign.${next}`,
-        subjectType: 'campaign',
-        subjectId: campaign.id,
-        actor: 'system:worker',
-        data: { from: campaign.state },
-      })),
-    );
+  await db.transaction(async (tx) => rollupLockedCampaigns(tx, await lockCampaigns(tx, refs)));
+}
+
+/** The roll-up itself, for a caller already holding these campaigns' locks in its transaction. */
+export async function rollupLockedCampaigns(
+  tx: Db,
+  locked: readonly CampaignLock[],
+): Promise<void> {
+  if (locked.length === 0) return;
+  const counts = await countDeliveryStatesOf(tx, locked);
+  const changes = locked.flatMap((campaign) => {
+    const next = campaignStateFrom(counts.get(campaign.id) ?? {});
+    return next === null || next === campaign.state ? [] : [{ campaign, next }];
   });
+  await setCampaignStates(
+    tx,
+    changes.map(({ campaign, next }) => ({
+      workspaceId: campaign.workspaceId,
+      id: campaign.id,
+      state: next,
+      // Deliveries all end cancelled by themselves only when their send_by passed.
+      stateReason: next === 'cancelled' ? 'missed_window' : null,
+    })),
+  );
+  await appendEvents(
+    tx,
+    changes.map(({ campaign, next }) => ({
+      workspaceId: campaign.workspaceId,
+      type: `campaign.${next}`,
+      subjectType: 'campaign',
+      subjectId: campaign.id,
+      actor: 'system:worker',
+      data: { from: campaign.state },
+    })),
+  );
 }

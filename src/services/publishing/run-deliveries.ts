@@ -13,7 +13,7 @@ import { appendEvents } from '../../events/append-event.ts';
 import { mapConcurrently } from '../../lib/map-concurrently.ts';
 import { callDestinations } from './call-destination.ts';
 import type { PublishingDeps } from './publishing-deps.ts';
-import { rollupCampaigns } from './rollup-campaign.ts';
+import { rollupLockedCampaigns } from './rollup-campaign.ts';
 import { runDelivery } from './run-delivery.ts';
 import { deliveryEvent, settleDelivery } from './settle-delivery.ts';
 import { startCampaigns } from './start-campaigns.ts';
@@ -78,17 +78,19 @@ export async function runDeliveries(
       else await settleDelivery(db, deps, sending, outcome);
     }
   }
-  const recorded = await db.transaction(async (tx) => {
-    const rowsSent = await markDeliveriesSent(tx, sent, new Date());
+  // One commit records the sends and rolls their campaigns up; campaigns are locked first, the
+  // order every path takes (then deliveries), so this never waits on a cancel in a cycle.
+  await db.transaction(async (tx) => {
+    const locked = await lockCampaigns(tx, campaignsOf(claimed));
+    const recorded = await markDeliveriesSent(tx, sent, new Date());
     await appendEvents(
       tx,
-      rowsSent.map((row) =>
+      recorded.map((row) =>
         deliveryEvent(row, 'delivery.sent', { remoteId: row.remoteId, remoteUrl: row.remoteUrl }),
       ),
     );
-    return rowsSent;
+    await rollupLockedCampaigns(tx, locked);
   });
-  await rollupCampaigns(db, campaignsOf(recorded));
 }
 
 async function connectionsOf(db: Db, rows: readonly Delivery[]): Promise<Map<string, Connection>> {
@@ -110,7 +112,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-function campaignsOf(rows: readonly Delivery[]): ScopedRef[] {
+function campaignsOf(
+  rows: ReadonlyArray<Pick<Delivery, 'workspaceId' | 'campaignId'>>,
+): ScopedRef[] {
   const refs = new Map(rows.map((row) => [row.campaignId, row.workspaceId]));
   return [...refs].map(([id, workspaceId]) => ({ workspaceId, id }));
 }
@@ -122,7 +126,12 @@ async function claim(db: Db, due: readonly Delivery[], now: Date): Promise<Deliv
     // Campaigns first, then deliveries: the order the API's cancel and reschedule lock them in,
     // so the two never wait on each other in a cycle.
     await lockCampaigns(tx, campaignsOf(due));
-    const claimed = await claimDeliveries(tx, { refs: due, now });
+    // Stamped when the claim runs, not when the batch was fetched: `sending_at` is what the
+    // schedule-lag figure is measured on.
+    const claimed = await claimDeliveries(tx, {
+      refs: due,
+      now: new Date(Math.max(Date.now(), now.getTime())),
+    });
     await appendEvents(
       tx,
       claimed.map((row) => deliveryEvent(row, 'delivery.sending')),

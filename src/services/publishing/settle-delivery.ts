@@ -119,7 +119,7 @@ export async function announce(
 
 /** The event of a delivery's state change: its campaign, channel and batch, plus `data`. */
 export function deliveryEvent(
-  delivery: Delivery,
+  delivery: Pick<Delivery, 'workspaceId' | 'id' | 'campaignId' | 'channel' | 'batch'>,
   type: string,
   data: Record<string, unknown> = {},
 ): NewEvent {

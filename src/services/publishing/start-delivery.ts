@@ -51,7 +51,8 @@ export async function startDelivery(
     await lockCampaign(tx, { workspaceId: delivery.workspaceId, id: delivery.campaignId });
     const row = await transitionDelivery(tx, scope, ['scheduled'], {
       state: 'sending',
-      sendingAt: now,
+      // The moment of the claim (the rate-slot and connection reads above took time).
+      sendingAt: new Date(Math.max(Date.now(), now.getTime())),
       dueBefore: now,
     });
     if (!row) return undefined;
