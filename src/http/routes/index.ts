@@ -1,5 +1,6 @@
 import type { App } from '../fastify-types.ts';
 import { apiKeyRoutes } from './api-keys.ts';
+import { approvalPolicyRoutes } from './approval-policy.ts';
 import { authRoutes } from './auth.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { connectionRoutes } from './connections.ts';
@@ -26,6 +27,7 @@ export function registerRoutes(app: App): void {
   snapshotRoutes(app);
   generationRoutes(app);
   campaignRoutes(app);
+  approvalPolicyRoutes(app);
   publishingRoutes(app);
   connectionRoutes(app);
 }
