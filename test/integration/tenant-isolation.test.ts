@@ -22,6 +22,8 @@ interface Fixture {
   read(app: App, adminKeyB: string, params: Record<string, string>): Promise<unknown>;
   /** A minimal valid body per write method, so validation (which runs first) cannot hide a 404. */
   bodies?: Partial<Record<string, unknown>>;
+  /** A body for one route (its URL), where the method's body does not fit it. */
+  routeBodies?: Partial<Record<string, unknown>>;
   /** A valid query string per route URL, for routes that require one. */
   queries?: Partial<Record<string, (params: Record<string, string>) => string>>;
 }
@@ -40,15 +42,15 @@ const toneBody = {
   disclaimers: [],
 };
 
-/** A one-item X campaign in workspace B. */
-async function createCampaignOfB(app: App, keyB: string) {
+/** A one-item X campaign in workspace B: approved at once (L1), or a draft needing people (L2). */
+async function createCampaignOfB(app: App, keyB: string, { featured = false } = {}) {
   const response = await app.inject({
     method: 'POST',
     url: '/v1/campaigns',
     headers: bearer(keyB),
     payload: {
       name: 'B campaign',
-      items: [{ title: 'B news item', content: 'Some calm news from workspace B.' }],
+      items: [{ title: 'B news item', content: 'Some calm news from workspace B.', featured }],
       channels: ['x'],
     },
   });
@@ -166,10 +168,14 @@ const fixtures: Record<string, Fixture> = {
     bodies: { PATCH: { name: 'Renamed by workspace A' } },
   },
   '/v1/campaigns': {
-    // For approval: created and edited by a writer key of B, so that B's admin key may approve
-    // it. For scheduling, publishing and cancelling: approved at once.
+    // Submission: a draft needing people (L2). Decisions: submitted by a writer key of B, so
+    // that B's admin key may decide (the admin override). Scheduling, publishing, cancelling:
+    // approved at once (L1).
     async create(app, adminKeyB, route) {
-      if (!route.endsWith('/approve')) return { id: (await createCampaignOfB(app, adminKeyB)).id };
+      if (route.endsWith('/submit'))
+        return { id: (await createCampaignOfB(app, adminKeyB, { featured: true })).id };
+      if (!/\/(approve|reject|request-changes)$/.test(route))
+        return { id: (await createCampaignOfB(app, adminKeyB)).id };
       const writer = await app.inject({
         method: 'POST',
         url: '/v1/api-keys',
@@ -177,15 +183,18 @@ const fixtures: Record<string, Fixture> = {
         payload: { name: 'B writer', scopes: ['read', 'write'] },
       });
       const writerKey = writer.json<{ key: string }>().key;
-      const campaign = await createCampaignOfB(app, writerKey);
-      const edit = await app.inject({
-        method: 'PATCH',
-        url: `/v1/drafts/${campaign.drafts[0]?.id}`,
+      const campaign = await createCampaignOfB(app, writerKey, { featured: true });
+      const submitted = await app.inject({
+        method: 'POST',
+        url: `/v1/campaigns/${campaign.id}/submit`,
         headers: bearer(writerKey),
-        payload: { posts: [{ text: 'Edited by B before approval.' }] },
       });
-      expect(edit.statusCode, edit.body).toBe(200);
+      expect(submitted.statusCode, submitted.body).toBe(200);
       return { id: campaign.id };
+    },
+    routeBodies: {
+      '/v1/campaigns/:id/reject': { comment: 'Not for us' },
+      '/v1/campaigns/:id/request-changes': { comment: 'Shorter, please' },
     },
     async read(app, adminKeyB, { id }) {
       const response = await app.inject({
@@ -337,7 +346,10 @@ describe.each(databaseKinds)('tenant isolation on %s', (kind) => {
       }
       const url = fillUrl(route.url, params) + (fixture.queries?.[route.url]?.(params) ?? '');
       const needsBody = ['POST', 'PUT', 'PATCH'].includes(route.method);
-      const body = fixture.bodies?.[route.method] ?? (needsBody ? {} : undefined);
+      const body =
+        fixture.routeBodies?.[route.url] ??
+        fixture.bodies?.[route.method] ??
+        (needsBody ? {} : undefined);
       const before = await fixture.read(t.app, b.adminKey, params);
 
       const attempt = await t.app.inject({

@@ -1,6 +1,7 @@
 import type { App } from '../fastify-types.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { approvalPolicyRoutes } from './approval-policy.ts';
+import { approvalRoutes } from './approvals.ts';
 import { authRoutes } from './auth.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { connectionRoutes } from './connections.ts';
@@ -28,6 +29,7 @@ export function registerRoutes(app: App): void {
   generationRoutes(app);
   campaignRoutes(app);
   approvalPolicyRoutes(app);
+  approvalRoutes(app);
   publishingRoutes(app);
   connectionRoutes(app);
 }
