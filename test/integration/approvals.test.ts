@@ -311,6 +311,30 @@ describe.each(databaseKinds)('approval flow on %s', (kind) => {
       state: 'pending_approval',
     });
     expect(String(events[0]?.data.reason)).toContain('edited');
+    // The audit log says why, with the approvals that were reset.
+    const audit = await call(admin, 'GET', `/v1/audit?resource=campaign:${campaign.id}`);
+    expect(audit.statusCode, audit.body).toBe(200);
+    const entries = audit.json<{
+      data: Array<{
+        action: string;
+        actor: string;
+        before: Record<string, unknown>;
+        after: Record<string, unknown>;
+        data: { reason?: string };
+      }>;
+    }>().data;
+    expect(entries.map((entry) => entry.action)).toEqual([
+      'campaign.created',
+      'approval.submitted',
+      'approval.granted',
+      'approval.reset',
+      'approval.submitted',
+    ]);
+    const reset = entries[3];
+    expect(reset?.actor).toMatch(/^api_key:/);
+    expect(reset?.before).toMatchObject({ state: 'pending_approval', approvedBy: [ids.editor] });
+    expect(reset?.after).toMatchObject({ state: 'pending_approval' });
+    expect(reset?.data.reason).toMatch(/^draft x edited by api_key:.* \(version 2\): tighter$/);
     // The editor may approve the new round; so may marketing.
     expect((await as('editor', `/v1/campaigns/${campaign.id}/approve`)).statusCode).toBe(200);
   });

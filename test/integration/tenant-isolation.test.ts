@@ -206,6 +206,28 @@ const fixtures: Record<string, Fixture> = {
       return response.json();
     },
   },
+  '/v1/audit': {
+    // An entry of B's log: creating a campaign records one.
+    async create(app, adminKeyB) {
+      const campaign = await createCampaignOfB(app, adminKeyB);
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/audit?resource=campaign:${campaign.id}`,
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return { id: response.json<{ data: Array<{ id: string }> }>().data[0]?.id ?? '' };
+    },
+    async read(app, adminKeyB, { id }) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/audit/${id}`,
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    },
+  },
   '/v1/deliveries': {
     // A cancelled delivery: the one state in which both reading and retrying succeed for B.
     async create(app, adminKeyB) {

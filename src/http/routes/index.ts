@@ -2,6 +2,7 @@ import type { App } from '../fastify-types.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { approvalPolicyRoutes } from './approval-policy.ts';
 import { approvalRoutes } from './approvals.ts';
+import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { connectionRoutes } from './connections.ts';
@@ -30,6 +31,7 @@ export function registerRoutes(app: App): void {
   campaignRoutes(app);
   approvalPolicyRoutes(app);
   approvalRoutes(app);
+  auditRoutes(app);
   publishingRoutes(app);
   connectionRoutes(app);
 }

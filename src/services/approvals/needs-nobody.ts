@@ -1,10 +1,7 @@
-import { computeLevel } from '../../approvals/compute-level.ts';
 import type { Db } from '../../db/client.ts';
-import { getApprovalPolicy } from '../../db/queries/approval-policies.ts';
 import type { Campaign } from '../../db/queries/campaigns.ts';
 import type { DraftView } from '../campaigns/views.ts';
-import { factsOf } from './facts-of.ts';
-import { policyInForce } from './policy-view.ts';
+import { evaluateCampaign } from './open-round.ts';
 
 /**
  * Whether the policy approves this campaign without anyone (L1 by default) and no draft has an
@@ -18,6 +15,5 @@ export async function needsNobody(
 ): Promise<boolean> {
   if (drafts.some((draft) => draft.issues.some((issue) => issue.severity === 'error')))
     return false;
-  const policy = policyInForce(await getApprovalPolicy(db, { workspaceId: campaign.workspaceId }));
-  return computeLevel(policy, factsOf(campaign, drafts)).stages.length === 0;
+  return (await evaluateCampaign(db, campaign, drafts)).stages.length === 0;
 }

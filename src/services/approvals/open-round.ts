@@ -25,6 +25,16 @@ export interface OpenedRound {
   decision: LevelDecision;
 }
 
+/** The level the workspace's policy gives the campaign now, and why. */
+export async function evaluateCampaign(
+  db: Db,
+  campaign: Campaign,
+  drafts: readonly DraftView[],
+): Promise<LevelDecision> {
+  const policy = policyInForce(await getApprovalPolicy(db, { workspaceId: campaign.workspaceId }));
+  return computeLevel(policy, factsOf(campaign, drafts));
+}
+
 /**
  * Opens an approval round for a campaign whose drafts have no errors (callers check): the
  * workspace's policy chooses the level; without stages the campaign is approved at once, otherwise
@@ -38,6 +48,7 @@ export async function openApprovalRound(
     drafts,
     actor,
     reason,
+    decision: given,
     now = new Date(),
   }: {
     campaign: Campaign;
@@ -45,12 +56,13 @@ export async function openApprovalRound(
     actor: string;
     /** Why the round opens: `submitted`, `created`, or the edit that reset the previous one. */
     reason: string;
+    /** The level decision, when the caller has computed it already (evaluateCampaign). */
+    decision?: LevelDecision | undefined;
     now?: Date;
   },
 ): Promise<OpenedRound> {
   const workspaceId = campaign.workspaceId;
-  const policy = policyInForce(await getApprovalPolicy(tx, { workspaceId }));
-  const decision = computeLevel(policy, factsOf(campaign, drafts));
+  const decision = given ?? (await evaluateCampaign(tx, campaign, drafts));
   const automatic = decision.stages.length === 0;
   const request = await insertApprovalRequest(tx, {
     workspaceId,

@@ -6,7 +6,7 @@ import { appendEvent } from '../../events/append-event.ts';
 import type { DraftView } from '../campaigns/views.ts';
 import { campaignAudit } from './audit-entry.ts';
 import { closeLiveRound } from './close-round.ts';
-import { openApprovalRound } from './open-round.ts';
+import { evaluateCampaign, openApprovalRound } from './open-round.ts';
 
 /**
  * What was approved is no longer what would go out (a draft was edited) or the approval lapsed
@@ -44,23 +44,13 @@ export async function reopenApproval(
   const hasErrors = drafts.some((draft) =>
     draft.issues.some((issue) => issue.severity === 'error'),
   );
-  let state: CampaignState = 'draft';
-  let requestId: string | null = null;
-  if (hasErrors) {
-    await setCampaignState(tx, { workspaceId, id: campaign.id, state: 'draft', approvedBy: null });
-    await appendEvent(tx, {
-      workspaceId,
-      type: 'campaign.returned_to_draft',
-      subjectType: 'campaign',
-      subjectId: campaign.id,
-      actor,
-      data: { from: campaign.state, reason: `${reason}; a draft now has errors` },
-    });
-  } else {
-    const opened = await openApprovalRound(tx, { campaign, drafts, actor, reason, now });
-    state = opened.campaign.state;
-    requestId = opened.request.id;
-  }
+  const decision = hasErrors ? undefined : await evaluateCampaign(tx, campaign, drafts);
+  const state: CampaignState =
+    decision === undefined
+      ? 'draft'
+      : decision.stages.length === 0
+        ? 'approved'
+        : 'pending_approval';
   await appendEvent(tx, {
     workspaceId,
     type: eventType,
@@ -72,7 +62,7 @@ export async function reopenApproval(
       previousRequestId: closed?.request.id ?? null,
       approvalsReset: closed?.approvedBy ?? [],
       state,
-      requestId,
+      level: decision?.level ?? null,
     },
   });
   await appendAuditEntry(
@@ -84,9 +74,20 @@ export async function reopenApproval(
         requestId: closed?.request.id ?? null,
         approvedBy: closed?.approvedBy ?? [],
       },
-      after: { state, requestId },
+      after: { state, level: decision?.level ?? null },
       data: { reason },
     }),
   );
+  if (decision === undefined) {
+    await setCampaignState(tx, { workspaceId, id: campaign.id, state: 'draft', approvedBy: null });
+    await appendEvent(tx, {
+      workspaceId,
+      type: 'campaign.returned_to_draft',
+      subjectType: 'campaign',
+      subjectId: campaign.id,
+      actor,
+      data: { from: campaign.state, reason: `${reason}; a draft now has errors` },
+    });
+  } else await openApprovalRound(tx, { campaign, drafts, actor, reason, decision, now });
   return state;
 }
