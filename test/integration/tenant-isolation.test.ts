@@ -58,6 +58,25 @@ async function createCampaignOfB(app: App, keyB: string, { featured = false } = 
   return response.json<{ id: string; drafts: Array<{ id: string }> }>();
 }
 
+/** An L2 campaign of B waiting for approval, created and submitted by a writer key of B. */
+async function pendingCampaignOfB(app: App, adminKeyB: string): Promise<string> {
+  const writer = await app.inject({
+    method: 'POST',
+    url: '/v1/api-keys',
+    headers: bearer(adminKeyB),
+    payload: { name: 'B writer', scopes: ['read', 'write'] },
+  });
+  const writerKey = writer.json<{ key: string }>().key;
+  const campaign = await createCampaignOfB(app, writerKey, { featured: true });
+  const submitted = await app.inject({
+    method: 'POST',
+    url: `/v1/campaigns/${campaign.id}/submit`,
+    headers: bearer(writerKey),
+  });
+  expect(submitted.statusCode, submitted.body).toBe(200);
+  return campaign.id;
+}
+
 /** Creates a small markdown source in workspace B (synced at once, so it has a snapshot). */
 async function createSourceOfB(app: App, adminKeyB: string) {
   const response = await app.inject({
@@ -174,25 +193,12 @@ const fixtures: Record<string, Fixture> = {
     async create(app, adminKeyB, route) {
       if (route.endsWith('/submit'))
         return { id: (await createCampaignOfB(app, adminKeyB, { featured: true })).id };
-      if (!/\/(approve|reject|request-changes)$/.test(route))
+      if (!/\/(approve|reject|request-changes|review-links)$/.test(route))
         return { id: (await createCampaignOfB(app, adminKeyB)).id };
-      const writer = await app.inject({
-        method: 'POST',
-        url: '/v1/api-keys',
-        headers: bearer(adminKeyB),
-        payload: { name: 'B writer', scopes: ['read', 'write'] },
-      });
-      const writerKey = writer.json<{ key: string }>().key;
-      const campaign = await createCampaignOfB(app, writerKey, { featured: true });
-      const submitted = await app.inject({
-        method: 'POST',
-        url: `/v1/campaigns/${campaign.id}/submit`,
-        headers: bearer(writerKey),
-      });
-      expect(submitted.statusCode, submitted.body).toBe(200);
-      return { id: campaign.id };
+      return { id: await pendingCampaignOfB(app, adminKeyB) };
     },
     routeBodies: {
+      '/v1/campaigns/:id/review-links': { reviewerName: 'B client' },
       '/v1/campaigns/:id/reject': { comment: 'Not for us' },
       '/v1/campaigns/:id/request-changes': { comment: 'Shorter, please' },
     },
@@ -222,6 +228,29 @@ const fixtures: Record<string, Fixture> = {
       const response = await app.inject({
         method: 'GET',
         url: `/v1/audit/${id}`,
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    },
+  },
+  '/v1/review-links': {
+    // A link of B's, created by B's admin key (eligible through the admin override).
+    async create(app, adminKeyB) {
+      const campaignId = await pendingCampaignOfB(app, adminKeyB);
+      const response = await app.inject({
+        method: 'POST',
+        url: `/v1/campaigns/${campaignId}/review-links`,
+        headers: bearer(adminKeyB),
+        payload: { reviewerName: 'B client' },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return { id: response.json<{ id: string }>().id, campaignId };
+    },
+    async read(app, adminKeyB, { campaignId }) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/campaigns/${campaignId}/review-links`,
         headers: bearer(adminKeyB),
       });
       expect(response.statusCode, response.body).toBe(200);

@@ -11,6 +11,7 @@ import { healthRoutes } from './health.ts';
 import { memberRoutes } from './members.ts';
 import { parseRoutes } from './parse.ts';
 import { publishingRoutes } from './publishing.ts';
+import { reviewLinkRoutes } from './review-links.ts';
 import { setupPageRoutes } from './setup-page.ts';
 import { snapshotRoutes } from './snapshots.ts';
 import { sourceRoutes } from './sources.ts';
@@ -32,6 +33,7 @@ export function registerRoutes(app: App): void {
   approvalPolicyRoutes(app);
   approvalRoutes(app);
   auditRoutes(app);
+  reviewLinkRoutes(app);
   publishingRoutes(app);
   connectionRoutes(app);
 }
