@@ -199,6 +199,7 @@ const fixtures: Record<string, Fixture> = {
     },
     routeBodies: {
       '/v1/campaigns/:id/review-links': { reviewerName: 'B client' },
+      '/v1/campaigns/:id/comments': { body: 'A comment from B' },
       '/v1/campaigns/:id/reject': { comment: 'Not for us' },
       '/v1/campaigns/:id/request-changes': { comment: 'Shorter, please' },
     },

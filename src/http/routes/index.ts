@@ -5,6 +5,7 @@ import { approvalRoutes } from './approvals.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { campaignRoutes } from './campaigns.ts';
+import { commentRoutes } from './comments.ts';
 import { connectionRoutes } from './connections.ts';
 import { generationRoutes } from './generation.ts';
 import { healthRoutes } from './health.ts';
@@ -34,6 +35,7 @@ export function registerRoutes(app: App): void {
   approvalRoutes(app);
   auditRoutes(app);
   reviewLinkRoutes(app);
+  commentRoutes(app);
   publishingRoutes(app);
   connectionRoutes(app);
 }
