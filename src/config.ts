@@ -74,6 +74,8 @@ export const configSchema = z
      * and resolved by a status lookup. Must exceed OUTBOUND_TIMEOUT_MS (a live call's longest).
      */
     DELIVERY_STALE_SENDING_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+    /** How often the approval clock runs (SLA deadlines, reminders, escalation, expired approvals). */
+    APPROVAL_CLOCK_TICK_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
     /** How often a worker looks for overdue deliveries no job holds (the reconciler). */
     RECONCILER_TICK_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   })

@@ -6,6 +6,7 @@ import { type EventBus, openEventBus } from './events/bus.ts';
 import type { App } from './http/fastify-types.ts';
 import { createRateLimiter } from './http/rate-limiter.ts';
 import { buildServer } from './http/server.ts';
+import { startApprovalClockTicker } from './jobs/approval-clock-ticker.ts';
 import { startDeliveryReconciler } from './jobs/delivery-reconciler.ts';
 import { startHeartbeat } from './jobs/heartbeat.ts';
 import { startHousekeeping } from './jobs/housekeeping.ts';
@@ -105,6 +106,11 @@ export async function startProcess(
         staleSendingMs: deliveryPolicy(config).staleSendingMs,
       });
       stops.push(async () => reconciler.stop());
+      const approvalClock = startApprovalClockTicker(queue, {
+        log,
+        tickMs: config.APPROVAL_CLOCK_TICK_MS,
+      });
+      stops.push(async () => approvalClock.stop());
     }
 
     let app: App | null = null;

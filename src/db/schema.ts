@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ItemFact } from '../approvals/campaign-facts.ts';
 import type { ItemDiff } from '../documents/diff-items.ts';
 import type { Item, ItemIssue, ParseWarning, Strategy } from '../documents/item.ts';
 
@@ -63,6 +64,8 @@ export const members = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: text('role').$type<Role>().notNull(),
+    /** Workspace-defined labels (`marketing`, `executive`, `legal`) approval stages may name. */
+    labels: text('labels').array().notNull().default(sql`'{}'::text[]`),
     passwordHash: text('password_hash'),
     setupTokenHash: text('setup_token_hash'),
     setupTokenExpiresAt: timestamp('setup_token_expires_at', { withTimezone: true }),
@@ -270,6 +273,7 @@ export const tones = pgTable(
 
 export const campaignStates = [
   'draft',
+  'pending_approval',
   'approved',
   'scheduled',
   'publishing',
@@ -301,6 +305,15 @@ export const campaigns = pgTable(
     createdBy: text('created_by').notNull(),
     approvedBy: text('approved_by'),
     approvedAt: timestamp('approved_at', { withTimezone: true, precision: 3 }),
+    /** The level the live approval round needs (approvals/compute-level.ts); null before any. */
+    approvalLevel: text('approval_level'),
+    /** What the approval policy reads of the items, kept from creation (posted items are not stored). */
+    itemFacts: jsonb('item_facts').$type<ItemFact[]>(),
+    /**
+     * A scheduled campaign's approval lapses at this instant if publishing has not started (its
+     * first delivery's due time plus a grace); null when not scheduled.
+     */
+    approvalExpiresAt: timestamp('approval_expires_at', { withTimezone: true, precision: 3 }),
     /** When publishing starts (UTC); null = not scheduled. */
     scheduledAt: timestamp('scheduled_at', { withTimezone: true, precision: 3 }),
     /** The IANA zone the schedule was given in (kept to show and recompute it in that zone). */

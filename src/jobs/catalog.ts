@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { approvalClock } from './approval-clock.ts';
 import { deliverySend } from './delivery-send.ts';
 import { sourceSync } from './source-sync.ts';
 import { systemPing } from './system-ping.ts';
@@ -11,6 +12,7 @@ export const jobCatalog = {
   [systemPing.name]: systemPing,
   [sourceSync.name]: sourceSync,
   [deliverySend.name]: deliverySend,
+  [approvalClock.name]: approvalClock,
 } as const;
 
 export type JobCatalog = typeof jobCatalog;

@@ -7,6 +7,7 @@ export type AppErrorCode =
   | 'forbidden'
   | 'unauthorized'
   | 'conflict'
+  | 'gone'
   | 'validation'
   | 'unprocessable'
   | 'rate_limited'

@@ -52,7 +52,7 @@ describe.each(databaseKinds)('campaigns and drafts on %s', (kind) => {
   const call = (key: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
     t.app.inject({ method, url, headers: bearer(key), ...(payload && { payload }) });
 
-  it('creates a campaign from a source with one draft per channel, approved when nothing errs', async () => {
+  it('creates a campaign from a source with one draft per channel; a digest waits for submission', async () => {
     const response = await call(writer, 'POST', '/v1/campaigns', {
       name: 'Week 48',
       sourceId,
@@ -60,7 +60,8 @@ describe.each(databaseKinds)('campaigns and drafts on %s', (kind) => {
     });
     expect(response.statusCode, response.body).toBe(201);
     const campaign = response.json<Campaign>();
-    expect(campaign.state).toBe('approved');
+    // Nine items make a weekly update: L2 under the default policy, so people approve it.
+    expect(campaign.state).toBe('draft');
     expect(campaign.itemKeys).toHaveLength(9);
     expect(campaign.drafts.map((draft) => draft.target)).toEqual(['email', 'web', 'x']);
     expect(campaign.drafts.every((draft) => draft.version === 1)).toBe(true);
@@ -68,7 +69,7 @@ describe.each(databaseKinds)('campaigns and drafts on %s', (kind) => {
     expect(fetched.json<Campaign>().drafts).toHaveLength(3);
   });
 
-  it('versions every edit, returns an approved campaign to draft, and gates approval', async () => {
+  it('versions every edit, and gates approval through submission and the policy', async () => {
     const campaign = (
       await call(writer, 'POST', '/v1/campaigns', { name: 'Edits', sourceId, channels: ['x'] })
     ).json<Campaign>();
@@ -96,19 +97,31 @@ describe.each(databaseKinds)('campaigns and drafts on %s', (kind) => {
       'posts',
     ]);
 
-    // The creator and editor may not approve, a read/write key lacks the scope; another admin may.
+    // Not submitted yet: nobody approves a draft. Submitted: L2 (a digest of nine items).
+    expect((await call(admin, 'POST', `/v1/campaigns/${campaign.id}/approve`)).statusCode).toBe(
+      409,
+    );
+    const submitted = await call(writer, 'POST', `/v1/campaigns/${campaign.id}/submit`);
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(
+      submitted.json<{ campaign: Campaign & { approvalLevel: string } }>().campaign,
+    ).toMatchObject({
+      state: 'pending_approval',
+      approvalLevel: 'L2',
+    });
+    // The creator and editor may not approve; an admin key may (an override), for one slot only.
     expect((await call(writer, 'POST', `/v1/campaigns/${campaign.id}/approve`)).statusCode).toBe(
       403,
     );
     const approved = await call(admin, 'POST', `/v1/campaigns/${campaign.id}/approve`);
     expect(approved.statusCode, approved.body).toBe(200);
-    expect(approved.json<Campaign>().state).toBe('approved');
+    expect(approved.json<{ campaign: Campaign }>().campaign.state).toBe('pending_approval');
     expect((await call(admin, 'POST', `/v1/campaigns/${campaign.id}/approve`)).statusCode).toBe(
       409,
     );
   });
 
-  it('keeps a campaign with errors in draft, and refuses to approve it until they are fixed', async () => {
+  it('keeps a campaign with errors in draft, and refuses to submit it until they are fixed', async () => {
     const campaign = (
       await call(writer, 'POST', '/v1/campaigns', {
         name: 'Claims',
@@ -122,7 +135,7 @@ describe.each(databaseKinds)('campaigns and drafts on %s', (kind) => {
     expect(campaign.drafts[0]?.issues.some((issue) => issue.code === 'prohibited_phrase')).toBe(
       true,
     );
-    expect((await call(admin, 'POST', `/v1/campaigns/${campaign.id}/approve`)).statusCode).toBe(
+    expect((await call(writer, 'POST', `/v1/campaigns/${campaign.id}/submit`)).statusCode).toBe(
       422,
     );
     const tooLong = await call(writer, 'PATCH', `/v1/drafts/${campaign.drafts[0]?.id}`, {
@@ -133,9 +146,10 @@ describe.each(databaseKinds)('campaigns and drafts on %s', (kind) => {
       posts: [{ text: 'A calmer evening routine, one breath at a time.' }],
     });
     expect(fixed.json<Draft>().issues.filter((issue) => issue.severity === 'error')).toEqual([]);
-    expect((await call(admin, 'POST', `/v1/campaigns/${campaign.id}/approve`)).statusCode).toBe(
-      200,
-    );
+    // One priority-3 update, no issue left: L1, approved by the policy itself.
+    const submitted = await call(writer, 'POST', `/v1/campaigns/${campaign.id}/submit`);
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json<{ campaign: Campaign }>().campaign.state).toBe('approved');
   });
 
   it('drafts only what changed since the previous campaign of a source', async () => {

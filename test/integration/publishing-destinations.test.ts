@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMockCrm, startMockCrm } from '../../mocks/crm/server.ts';
 import { type RunningMockPlatform, startMockPlatform } from '../../mocks/platform/server.ts';
 import { deliveries } from '../../src/db/publishing-schema.ts';
+import { approveEverythingAutomatically } from '../helpers/approval-policy.ts';
 import { bearer, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { databaseKinds } from '../helpers/test-database.ts';
 import { waitUntil } from '../helpers/wait-until.ts';
@@ -50,6 +51,8 @@ describe.each(databaseKinds)('publishing to the mock CRM and Platform on %s', (k
     });
     await t.work();
     admin = (await t.createWorkspace()).adminKey;
+    // These tests are about publishing: weekly digests (L2 by default) are approved at once here.
+    await approveEverythingAutomatically(t, admin);
     const connect = async (payload: object) => {
       const response = await call('POST', '/v1/connections', payload);
       expect(response.statusCode, response.body).toBe(201);

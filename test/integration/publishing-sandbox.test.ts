@@ -6,6 +6,7 @@ import { campaigns } from '../../src/db/schema.ts';
 import { startDeliveryReconciler } from '../../src/jobs/delivery-reconciler.ts';
 import { PGBOSS_SCHEMA } from '../../src/jobs/start-boss.ts';
 import { createLogger } from '../../src/lib/logger.ts';
+import { approveEverythingAutomatically } from '../helpers/approval-policy.ts';
 import { bearer, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { databaseKinds } from '../helpers/test-database.ts';
 import { waitUntil } from '../helpers/wait-until.ts';
@@ -41,6 +42,8 @@ describe.each(databaseKinds)('publishing to the sandbox on %s', (kind) => {
     t = await startTestApp(kind);
     await t.work();
     admin = (await t.createWorkspace()).adminKey;
+    // These tests are about publishing: weekly digests (L2 by default) are approved at once here.
+    await approveEverythingAutomatically(t, admin);
     const source = await call('POST', '/v1/sources', {
       kind: 'markdown',
       name: 'Weekly',
@@ -160,11 +163,14 @@ describe.each(databaseKinds)('publishing to the sandbox on %s', (kind) => {
       drafts: Array<{ id: string }>;
     }>().drafts[0];
     expect(draft).toBeDefined();
+    // An edit resets the approval; one that brings an error leaves the campaign a draft.
     const edited = await call('PATCH', `/v1/drafts/${draft?.id}`, {
-      posts: [{ text: 'A new post about the week.' }],
+      posts: [{ text: 'A guaranteed new post about the week.' }],
     });
     expect(edited.statusCode, edited.body).toBe(200);
-    expect((await call('POST', `/v1/campaigns/${campaign.id}/publish`)).statusCode).toBe(409);
+    const refused = await call('POST', `/v1/campaigns/${campaign.id}/publish`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ detail: string }>().detail).toContain('draft');
     const other = await newCampaign(['x']);
     const badTime = await call('POST', `/v1/campaigns/${other.id}/schedule`, { at: 'tomorrow' });
     expect(badTime.statusCode).toBe(400);

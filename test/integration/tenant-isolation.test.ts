@@ -22,6 +22,8 @@ interface Fixture {
   read(app: App, adminKeyB: string, params: Record<string, string>): Promise<unknown>;
   /** A minimal valid body per write method, so validation (which runs first) cannot hide a 404. */
   bodies?: Partial<Record<string, unknown>>;
+  /** A body for one route (its URL), where the method's body does not fit it. */
+  routeBodies?: Partial<Record<string, unknown>>;
   /** A valid query string per route URL, for routes that require one. */
   queries?: Partial<Record<string, (params: Record<string, string>) => string>>;
 }
@@ -40,20 +42,39 @@ const toneBody = {
   disclaimers: [],
 };
 
-/** A one-item X campaign in workspace B. */
-async function createCampaignOfB(app: App, keyB: string) {
+/** A one-item X campaign in workspace B: approved at once (L1), or a draft needing people (L2). */
+async function createCampaignOfB(app: App, keyB: string, { featured = false } = {}) {
   const response = await app.inject({
     method: 'POST',
     url: '/v1/campaigns',
     headers: bearer(keyB),
     payload: {
       name: 'B campaign',
-      items: [{ title: 'B news item', content: 'Some calm news from workspace B.' }],
+      items: [{ title: 'B news item', content: 'Some calm news from workspace B.', featured }],
       channels: ['x'],
     },
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json<{ id: string; drafts: Array<{ id: string }> }>();
+}
+
+/** An L2 campaign of B waiting for approval, created and submitted by a writer key of B. */
+async function pendingCampaignOfB(app: App, adminKeyB: string): Promise<string> {
+  const writer = await app.inject({
+    method: 'POST',
+    url: '/v1/api-keys',
+    headers: bearer(adminKeyB),
+    payload: { name: 'B writer', scopes: ['read', 'write'] },
+  });
+  const writerKey = writer.json<{ key: string }>().key;
+  const campaign = await createCampaignOfB(app, writerKey, { featured: true });
+  const submitted = await app.inject({
+    method: 'POST',
+    url: `/v1/campaigns/${campaign.id}/submit`,
+    headers: bearer(writerKey),
+  });
+  expect(submitted.statusCode, submitted.body).toBe(200);
+  return campaign.id;
 }
 
 /** Creates a small markdown source in workspace B (synced at once, so it has a snapshot). */
@@ -166,31 +187,71 @@ const fixtures: Record<string, Fixture> = {
     bodies: { PATCH: { name: 'Renamed by workspace A' } },
   },
   '/v1/campaigns': {
-    // For approval: created and edited by a writer key of B, so that B's admin key may approve
-    // it. For scheduling, publishing and cancelling: approved at once.
+    // Submission: a draft needing people (L2). Decisions: submitted by a writer key of B, so
+    // that B's admin key may decide (the admin override). Scheduling, publishing, cancelling:
+    // approved at once (L1).
     async create(app, adminKeyB, route) {
-      if (!route.endsWith('/approve')) return { id: (await createCampaignOfB(app, adminKeyB)).id };
-      const writer = await app.inject({
-        method: 'POST',
-        url: '/v1/api-keys',
-        headers: bearer(adminKeyB),
-        payload: { name: 'B writer', scopes: ['read', 'write'] },
-      });
-      const writerKey = writer.json<{ key: string }>().key;
-      const campaign = await createCampaignOfB(app, writerKey);
-      const edit = await app.inject({
-        method: 'PATCH',
-        url: `/v1/drafts/${campaign.drafts[0]?.id}`,
-        headers: bearer(writerKey),
-        payload: { posts: [{ text: 'Edited by B before approval.' }] },
-      });
-      expect(edit.statusCode, edit.body).toBe(200);
-      return { id: campaign.id };
+      if (route.endsWith('/submit'))
+        return { id: (await createCampaignOfB(app, adminKeyB, { featured: true })).id };
+      if (!/\/(approve|reject|request-changes|review-links)$/.test(route))
+        return { id: (await createCampaignOfB(app, adminKeyB)).id };
+      return { id: await pendingCampaignOfB(app, adminKeyB) };
+    },
+    routeBodies: {
+      '/v1/campaigns/:id/review-links': { reviewerName: 'B client' },
+      '/v1/campaigns/:id/comments': { body: 'A comment from B' },
+      '/v1/campaigns/:id/reject': { comment: 'Not for us' },
+      '/v1/campaigns/:id/request-changes': { comment: 'Shorter, please' },
     },
     async read(app, adminKeyB, { id }) {
       const response = await app.inject({
         method: 'GET',
         url: `/v1/campaigns/${id}`,
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    },
+  },
+  '/v1/audit': {
+    // An entry of B's log: creating a campaign records one.
+    async create(app, adminKeyB) {
+      const campaign = await createCampaignOfB(app, adminKeyB);
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/audit?resource=campaign:${campaign.id}`,
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return { id: response.json<{ data: Array<{ id: string }> }>().data[0]?.id ?? '' };
+    },
+    async read(app, adminKeyB, { id }) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/audit/${id}`,
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    },
+  },
+  '/v1/review-links': {
+    // A link of B's, created by B's admin key (eligible through the admin override).
+    async create(app, adminKeyB) {
+      const campaignId = await pendingCampaignOfB(app, adminKeyB);
+      const response = await app.inject({
+        method: 'POST',
+        url: `/v1/campaigns/${campaignId}/review-links`,
+        headers: bearer(adminKeyB),
+        payload: { reviewerName: 'B client' },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return { id: response.json<{ id: string }>().id, campaignId };
+    },
+    async read(app, adminKeyB, { campaignId }) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/campaigns/${campaignId}/review-links`,
         headers: bearer(adminKeyB),
       });
       expect(response.statusCode, response.body).toBe(200);
@@ -337,7 +398,10 @@ describe.each(databaseKinds)('tenant isolation on %s', (kind) => {
       }
       const url = fillUrl(route.url, params) + (fixture.queries?.[route.url]?.(params) ?? '');
       const needsBody = ['POST', 'PUT', 'PATCH'].includes(route.method);
-      const body = fixture.bodies?.[route.method] ?? (needsBody ? {} : undefined);
+      const body =
+        fixture.routeBodies?.[route.url] ??
+        fixture.bodies?.[route.method] ??
+        (needsBody ? {} : undefined);
       const before = await fixture.read(t.app, b.adminKey, params);
 
       const attempt = await t.app.inject({

@@ -75,6 +75,10 @@ export async function latestCampaignOfSource(
   return rows[0];
 }
 
+/**
+ * Sets the approval state of a campaign: `approvedBy` stamps the approval (null clears it), the
+ * level is the live round's (kept when not given).
+ */
 export async function setCampaignState(
   db: Db,
   {
@@ -82,7 +86,14 @@ export async function setCampaignState(
     id,
     state,
     approvedBy = null,
-  }: { workspaceId: string; id: string; state: CampaignState; approvedBy?: string | null },
+    approvalLevel,
+  }: {
+    workspaceId: string;
+    id: string;
+    state: CampaignState;
+    approvedBy?: string | null;
+    approvalLevel?: string | null;
+  },
 ): Promise<Campaign | undefined> {
   const rows = await db
     .update(campaigns)
@@ -90,6 +101,7 @@ export async function setCampaignState(
       state,
       approvedBy,
       approvedAt: approvedBy === null ? null : sql`now()`,
+      ...(approvalLevel !== undefined && { approvalLevel }),
       updatedAt: sql`now()`,
     })
     .where(and(eq(campaigns.workspaceId, workspaceId), eq(campaigns.id, id)))
@@ -104,7 +116,13 @@ export async function updateCampaign(
   values: Partial<
     Pick<
       Campaign,
-      'state' | 'scheduledAt' | 'scheduleZone' | 'sendBy' | 'channelOffsets' | 'stateReason'
+      | 'state'
+      | 'scheduledAt'
+      | 'scheduleZone'
+      | 'sendBy'
+      | 'channelOffsets'
+      | 'stateReason'
+      | 'approvalExpiresAt'
     >
   >,
 ): Promise<Campaign | undefined> {
@@ -116,8 +134,8 @@ export async function updateCampaign(
   return rows[0];
 }
 
-/** What a batch lock reads of each campaign: enough to roll its state up. */
-export type CampaignLock = ScopedRef & { state: CampaignState };
+/** What a batch lock reads of each campaign: enough to roll its state up and check its approval. */
+export type CampaignLock = ScopedRef & { state: CampaignState; approvalExpiresAt: Date | null };
 
 /**
  * Several campaigns locked until the transaction ends, in id order: two workers locking
@@ -126,7 +144,12 @@ export type CampaignLock = ScopedRef & { state: CampaignState };
 export async function lockCampaigns(db: Db, refs: readonly ScopedRef[]): Promise<CampaignLock[]> {
   if (refs.length === 0) return [];
   return db
-    .select({ workspaceId: campaigns.workspaceId, id: campaigns.id, state: campaigns.state })
+    .select({
+      workspaceId: campaigns.workspaceId,
+      id: campaigns.id,
+      state: campaigns.state,
+      approvalExpiresAt: campaigns.approvalExpiresAt,
+    })
     .from(campaigns)
     .where(inScopedRefs(campaigns.workspaceId, campaigns.id, refs))
     .orderBy(campaigns.id)
@@ -195,6 +218,26 @@ export async function listCampaignsToRollUp(
         sql`exists (select 1 from deliveries d where d.campaign_id = ${campaigns.id})`,
         sql`not exists (select 1 from deliveries d where d.campaign_id = ${campaigns.id}
               and d.state in ('pending', 'scheduled', 'sending', 'unknown'))`,
+      ),
+    )
+    .limit(limit);
+}
+
+/**
+ * Across tenants, for the approval clock only: scheduled campaigns whose approval lapsed (publishing
+ * did not start by `approval_expires_at`).
+ */
+export async function listLapsedApprovals(
+  db: Db,
+  { now, limit }: { now: Date; limit: number },
+): Promise<ScopedRef[]> {
+  return db
+    .select({ workspaceId: campaigns.workspaceId, id: campaigns.id })
+    .from(campaigns)
+    .where(
+      and(
+        eq(campaigns.state, 'scheduled'),
+        sql`${campaigns.approvalExpiresAt} < ${now.toISOString()}::timestamptz`,
       ),
     )
     .limit(limit);

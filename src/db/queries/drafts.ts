@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { drafts, draftVersions } from '../schema.ts';
 import { inScopedRefs, type ScopedRef } from './scoped-refs.ts';
@@ -85,4 +85,24 @@ export async function getDraftsByRefs(db: Db, refs: readonly ScopedRef[]): Promi
     .select()
     .from(drafts)
     .where(inScopedRefs(drafts.workspaceId, drafts.id, refs));
+}
+
+/** Everyone who edited a draft of the campaign (versions after the generated one): not its approvers. */
+export async function listDraftEditors(
+  db: Db,
+  { workspaceId, campaignId }: { workspaceId: string; campaignId: string },
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ actor: draftVersions.actor })
+    .from(draftVersions)
+    .innerJoin(drafts, eq(drafts.id, draftVersions.draftId))
+    .where(
+      and(
+        eq(draftVersions.workspaceId, workspaceId),
+        eq(drafts.workspaceId, workspaceId),
+        eq(drafts.campaignId, campaignId),
+        gt(draftVersions.version, 1),
+      ),
+    );
+  return rows.map((row) => row.actor);
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { members, type Role } from '../schema.ts';
 import { afterCursor, type PageAfter } from './page.ts';
@@ -12,6 +12,7 @@ export async function insertMember(
     email: string;
     name: string;
     role: Role;
+    labels?: string[];
     passwordHash?: string | null;
     setupTokenHash?: string | null;
     setupTokenExpiresAt?: Date | null;
@@ -53,6 +54,18 @@ export async function listMembers(
     .limit(limit);
 }
 
+/** Those of these ids that are members of the workspace. */
+export async function listMembersByIds(
+  db: Db,
+  { workspaceId, ids }: { workspaceId: string; ids: readonly string[] },
+): Promise<Member[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), inArray(members.id, [...ids])));
+}
+
 /** Setup-link lookup: the token is the credential, and its row names the workspace. */
 export async function getMemberBySetupToken(
   db: Db,
@@ -81,7 +94,13 @@ export async function updateMember(
   values: Partial<
     Pick<
       Member,
-      'email' | 'name' | 'role' | 'passwordHash' | 'setupTokenHash' | 'setupTokenExpiresAt'
+      | 'email'
+      | 'name'
+      | 'role'
+      | 'labels'
+      | 'passwordHash'
+      | 'setupTokenHash'
+      | 'setupTokenExpiresAt'
     >
   >,
 ): Promise<Member | undefined> {

@@ -4,12 +4,13 @@ import { countEmoji } from '../tones/apply-tone.ts';
 import type { Tone } from '../tones/tone.ts';
 import { draftTexts } from './draft-texts.ts';
 import { findProhibitedPhrases } from './find-prohibited-phrases.ts';
+import { findSensitiveTopics } from './find-sensitive-topics.ts';
 
 /**
  * Checks every channel shares: prohibited phrases are errors wherever they appear; a text over the
  * tone's emoji or exclamation cap (per subject, post or paragraph) is a warning: formatters apply
- * the tone, so this is the proof.
- * Channel-specific limits are checked by each formatter.
+ * the tone, so this is the proof. Health or medical claims are warnings that add the legal approval
+ * stage (find-sensitive-topics.ts). Channel-specific limits are checked by each formatter.
  */
 export function validateDraft(
   channel: ChannelId,
@@ -49,5 +50,6 @@ export function validateDraft(
         message: `${exclamations} exclamation marks; the ${tone.name} tone allows ${tone.exclamationCap}.`,
       });
   }
+  issues.push(...findSensitiveTopics(content));
   return issues;
 }

@@ -17,6 +17,7 @@ export const campaignSchema = z
     createdBy: z.string(),
     approvedBy: z.string().nullable(),
     approvedAt: z.iso.datetime().nullable(),
+    approvalLevel: z.string().nullable(),
     scheduledAt: z.iso.datetime().nullable(),
     scheduledLocal: z.iso.datetime({ offset: true }).nullable(),
     scheduleZone: z.string().nullable(),

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { approveCampaign } from '../../services/campaigns/approve-campaign.ts';
 import { createCampaignInput, editDraftInput } from '../../services/campaigns/campaign-input.ts';
 import { createCampaign } from '../../services/campaigns/create-campaign.ts';
 import { diffDraftVersions } from '../../services/campaigns/diff-draft-versions.ts';
@@ -63,7 +62,8 @@ export function campaignRoutes(app: App): void {
     bodyLimit: 6 * 1024 * 1024,
     schema: {
       tags: ['campaigns'],
-      summary: 'Create a campaign: one draft per channel target, approved at once without errors',
+      summary:
+        'Create a campaign: one draft per channel target; approved at once when the approval policy needs nobody',
       description:
         'Items come from exactly one of `sourceId` (its latest snapshot; `onlyChanged` keeps what changed since its previous campaign), `snapshotId` or `items`. Items with `published: false` never produce drafts.',
       body: createCampaignInput,
@@ -86,18 +86,6 @@ export function campaignRoutes(app: App): void {
     handler: (request) => getCampaign(serviceContext(app, request), request.params),
   });
 
-  app.post('/v1/campaigns/:id/approve', {
-    config: { access: 'publish' },
-    schema: {
-      tags: ['campaigns'],
-      summary: 'Approve a draft campaign (not by its creator or an editor; no draft with errors)',
-      params: idParams,
-      body: z.strictObject({}).nullish(),
-      response: { 200: campaignSchema, ...problemResponses },
-    },
-    handler: (request) => approveCampaign(serviceContext(app, request), request.params),
-  });
-
   app.get('/v1/drafts/:id', {
     config: { access: 'read' },
     schema: {
@@ -115,7 +103,7 @@ export function campaignRoutes(app: App): void {
     schema: {
       tags: ['campaigns'],
       summary:
-        'Edit a draft: a new version, re-checked and re-scored; an approved campaign returns to draft',
+        'Edit a draft: a new version, re-checked and re-scored; approvals given so far are reset and the campaign is evaluated again',
       params: idParams,
       body: editDraftInput,
       response: { 200: draftViewSchema, ...problemResponses },

@@ -1,13 +1,18 @@
 import type { App } from '../fastify-types.ts';
 import { apiKeyRoutes } from './api-keys.ts';
+import { approvalPolicyRoutes } from './approval-policy.ts';
+import { approvalRoutes } from './approvals.ts';
+import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { campaignRoutes } from './campaigns.ts';
+import { commentRoutes } from './comments.ts';
 import { connectionRoutes } from './connections.ts';
 import { generationRoutes } from './generation.ts';
 import { healthRoutes } from './health.ts';
 import { memberRoutes } from './members.ts';
 import { parseRoutes } from './parse.ts';
 import { publishingRoutes } from './publishing.ts';
+import { reviewLinkRoutes } from './review-links.ts';
 import { setupPageRoutes } from './setup-page.ts';
 import { snapshotRoutes } from './snapshots.ts';
 import { sourceRoutes } from './sources.ts';
@@ -26,6 +31,11 @@ export function registerRoutes(app: App): void {
   snapshotRoutes(app);
   generationRoutes(app);
   campaignRoutes(app);
+  approvalPolicyRoutes(app);
+  approvalRoutes(app);
+  auditRoutes(app);
+  reviewLinkRoutes(app);
+  commentRoutes(app);
   publishingRoutes(app);
   connectionRoutes(app);
 }

@@ -64,7 +64,7 @@ export function memberRoutes(app: App): void {
     config: { access: 'admin' },
     schema: {
       tags: ['members'],
-      summary: "Change a member's name or role",
+      summary: "Change a member's name, role or labels",
       description:
         'Only an owner (signed in) may grant or remove the owner role; the last owner cannot be ' +
         'demoted (409). ',

@@ -1,3 +1,5 @@
+import { itemFacts } from '../../approvals/campaign-facts.ts';
+import { appendAuditEntry } from '../../db/queries/audit-log.ts';
 import { insertCampaign, latestCampaignOfSource } from '../../db/queries/campaigns.ts';
 import { insertDraft, insertDraftVersion } from '../../db/queries/drafts.ts';
 import { getSnapshot } from '../../db/queries/snapshots.ts';
@@ -8,11 +10,13 @@ import { parseDocument } from '../../documents/parse-document.ts';
 import { appendEvent } from '../../events/append-event.ts';
 import type { Draft } from '../../generation/draft.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { campaignAudit } from '../approvals/audit-entry.ts';
+import { needsNobody } from '../approvals/needs-nobody.ts';
+import { openApprovalRound } from '../approvals/open-round.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
 import { draftItems } from '../generation/draft-items.ts';
 import { selectItems } from '../generation/select-items.ts';
 import { getWorkspace } from '../workspaces/get-workspace.ts';
-import { autoApproves } from './approval-gate.ts';
 import type { CreateCampaignInput } from './campaign-input.ts';
 import { type CampaignView, type DraftView, toCampaignView, toDraftView } from './views.ts';
 
@@ -26,7 +30,8 @@ function targetOf(draft: Draft, perItem: boolean): string {
 
 /**
  * Items → a campaign with one draft per channel target, each stored as version 1. Approved at once
- * when no draft has an error issue (approval-gate.ts); otherwise it waits in `draft`.
+ * when the approval policy needs nobody for it and no draft has an error (approve-if-automatic.ts);
+ * otherwise it stays a `draft` until submitted.
  */
 export async function createCampaign(
   ctx: ServiceContext,
@@ -38,7 +43,6 @@ export async function createCampaign(
   const items = selectItems(all, keys);
   const workspace = await getWorkspace(ctx);
   const generated = await draftItems(ctx, items, input, { workspace });
-  const approved = autoApproves(generated.drafts);
   const dryRunKeys = new Set(items.filter((item) => item.dryRun).map((item) => item.key));
   const actor = actorLabel(ctx.actor);
   return ctx.db.transaction(async (tx) => {
@@ -52,10 +56,9 @@ export async function createCampaign(
       tone: generated.tone,
       template: input.template,
       socialMode: input.socialMode,
-      state: approved ? 'approved' : 'draft',
+      state: 'draft',
       createdBy: actor,
-      approvedBy: approved ? 'system:auto_approval' : null,
-      approvedAt: approved ? new Date() : null,
+      itemFacts: itemFacts(items),
     });
     const drafts: DraftView[] = [];
     for (const draft of generated.drafts) {
@@ -85,6 +88,7 @@ export async function createCampaign(
       });
       drafts.push(toDraftView(row));
     }
+    const automatic = await needsNobody(tx, { campaign, drafts });
     await appendEvent(tx, {
       workspaceId: ctx.workspaceId,
       type: 'campaign.created',
@@ -95,19 +99,19 @@ export async function createCampaign(
         name: campaign.name,
         channels: campaign.channels,
         drafts: drafts.length,
-        state: campaign.state,
+        state: automatic ? 'approved' : 'draft',
       },
     });
-    if (approved)
-      await appendEvent(tx, {
-        workspaceId: ctx.workspaceId,
-        type: 'campaign.approved',
-        subjectType: 'campaign',
-        subjectId: campaign.id,
-        actor: 'system:auto_approval',
-        data: { reason: 'no draft has an error issue' },
-      });
-    return { ...toCampaignView(campaign), drafts };
+    await appendAuditEntry(
+      tx,
+      campaignAudit(ctx.workspaceId, campaign.id, actor, 'campaign.created', {
+        after: { name: campaign.name, channels: campaign.channels, itemKeys: campaign.itemKeys },
+      }),
+    );
+    const current = automatic
+      ? (await openApprovalRound(tx, { campaign, drafts, actor, reason: 'created' })).campaign
+      : campaign;
+    return { ...toCampaignView(current), drafts };
   });
 }
 

@@ -1,16 +1,21 @@
 import type { Db } from '../../db/client.ts';
+import { appendAuditEntry } from '../../db/queries/audit-log.ts';
 import {
   type Campaign,
   getCampaign,
   lockCampaign,
-  setCampaignState,
   updateCampaign,
 } from '../../db/queries/campaigns.ts';
 import {
   deleteScheduledDeliveries,
   listDeliveriesOfCampaign,
 } from '../../db/queries/deliveries.ts';
-import { getDraft, insertDraftVersion, updateDraftVersion } from '../../db/queries/drafts.ts';
+import {
+  getDraft,
+  insertDraftVersion,
+  listDraftsOfCampaign,
+  updateDraftVersion,
+} from '../../db/queries/drafts.ts';
 import { appendEvent } from '../../events/append-event.ts';
 import { brandContext } from '../../generation/brand-context.ts';
 import { channels } from '../../generation/channels.ts';
@@ -20,6 +25,7 @@ import { measureLength } from '../../generation/social/measure-length.ts';
 import { editedDraftIssues } from '../../generation/validation/edited-draft-issues.ts';
 import { validateDraft } from '../../generation/validation/validate-draft.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { reopenApproval } from '../approvals/reopen-approval.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
 import { resolveTone } from '../generation/resolve-tone.ts';
 import { getWorkspace } from '../workspaces/get-workspace.ts';
@@ -34,12 +40,13 @@ const editableFields = {
 } as const;
 
 /** States in which a draft can still change: once publishing starts, what went out is final. */
-const EDITABLE_STATES = new Set(['draft', 'approved', 'scheduled']);
+const EDITABLE_STATES = new Set(['draft', 'pending_approval', 'approved', 'scheduled']);
 
 /**
  * A person's edit: a new version of the draft, re-checked (channel limits, prohibited phrases,
- * tone caps) and re-scored. An edit of an approved or scheduled campaign takes it back to `draft`:
- * approval was of the previous text.
+ * tone caps, health claims) and re-scored. An edit of a campaign in approval, approved or
+ * scheduled resets its approvals (they were of the previous text), records why, and evaluates it
+ * again: back to `pending_approval` with a new round (or approved at once, or `draft` on errors).
  */
 export async function editDraft(
   ctx: ServiceContext,
@@ -100,17 +107,16 @@ export async function editDraft(
       reason: note ?? 'edited',
     });
     if (campaign.state !== 'draft') {
-      await setCampaignState(tx, { workspaceId: ctx.workspaceId, id: campaign.id, state: 'draft' });
-      await appendEvent(tx, {
+      const drafts = await listDraftsOfCampaign(tx, {
         workspaceId: ctx.workspaceId,
-        type: 'campaign.returned_to_draft',
-        subjectType: 'campaign',
-        subjectId: campaign.id,
+        campaignId: campaign.id,
+      });
+      await reopenApproval(tx, {
+        campaign,
+        drafts: drafts.map(toDraftView),
         actor,
-        data: {
-          from: campaign.state,
-          reason: `draft ${row.target} edited (version ${row.version})`,
-        },
+        reason: `draft ${row.target} edited by ${actor} (version ${row.version})${note ? `: ${note}` : ''}`,
+        closeAs: 'reset',
       });
     }
     await appendEvent(tx, {
@@ -120,6 +126,18 @@ export async function editDraft(
       subjectId: id,
       actor,
       data: { campaignId: campaign.id, version: row.version, fields: Object.keys(changes) },
+    });
+    const before = current.content as Record<string, unknown>;
+    const fields = Object.keys(changes);
+    await appendAuditEntry(tx, {
+      workspaceId: ctx.workspaceId,
+      action: 'draft.edited',
+      resourceType: 'draft',
+      resourceId: id,
+      actor,
+      before: { version: current.version, ...pick(before, fields) },
+      after: { version: row.version, ...pick(body.content, fields) },
+      data: { campaignId: campaign.id, note: note ?? null },
     });
     return toDraftView(row);
   });
@@ -155,6 +173,13 @@ function applyChanges(content: DraftContent, changes: Omit<EditDraftInput, 'note
       };
 }
 
+function pick(
+  content: Record<string, unknown>,
+  fields: readonly string[],
+): Record<string, unknown> {
+  return Object.fromEntries(fields.map((field) => [field, content[field] ?? null]));
+}
+
 /** An edit needs a new approval, so a scheduled campaign loses its (not yet started) deliveries. */
 async function unschedule(db: Db, campaign: Campaign): Promise<void> {
   const scope = { workspaceId: campaign.workspaceId, campaignId: campaign.id };
@@ -169,6 +194,7 @@ async function unschedule(db: Db, campaign: Campaign): Promise<void> {
       scheduledAt: null,
       scheduleZone: null,
       sendBy: null,
+      approvalExpiresAt: null,
     },
   );
 }

@@ -33,6 +33,8 @@ export interface CampaignView {
   createdBy: string;
   approvedBy: string | null;
   approvedAt: string | null;
+  /** The approval level of the current (or last) round; null before the first. */
+  approvalLevel: string | null;
   /** When publishing starts (UTC), and the same instant in the zone it was given in. */
   scheduledAt: string | null;
   scheduledLocal: string | null;
@@ -70,6 +72,7 @@ export function toCampaignView(row: Campaign): CampaignView {
     createdBy: row.createdBy,
     approvedBy: row.approvedBy,
     approvedAt: row.approvedAt?.toISOString() ?? null,
+    approvalLevel: row.approvalLevel,
     scheduledAt: row.scheduledAt?.toISOString() ?? null,
     scheduledLocal:
       row.scheduledAt && row.scheduleZone ? inZone(row.scheduledAt, row.scheduleZone) : null,

@@ -5,7 +5,7 @@ import { appendEvent } from '../../events/append-event.ts';
 import { randomToken, sha256Hex } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
-import { type MemberView, toMemberView } from './member-view.ts';
+import { type MemberView, memberLabels, toMemberView } from './member-view.ts';
 import { assertOwnerActor } from './owner-rules.ts';
 
 const SETUP_TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -14,6 +14,7 @@ export const inviteMemberInput = z.strictObject({
   email: z.email().max(254),
   name: z.string().trim().min(1).max(100),
   role: z.enum(roles),
+  labels: memberLabels.optional(),
 });
 export type InviteMemberInput = z.infer<typeof inviteMemberInput>;
 
@@ -35,6 +36,7 @@ export async function inviteMember(
       email,
       name: input.name,
       role: input.role,
+      labels: input.labels ?? [],
       setupTokenHash: sha256Hex(setupToken),
       setupTokenExpiresAt: new Date(now.getTime() + SETUP_TOKEN_TTL_MS),
     });
@@ -49,7 +51,7 @@ export async function inviteMember(
       subjectType: 'member',
       subjectId: row.id,
       actor: actorLabel(ctx.actor),
-      data: { email: row.email, role: row.role },
+      data: { email: row.email, role: row.role, labels: row.labels },
     });
     return { ...toMemberView(row), setupToken };
   });

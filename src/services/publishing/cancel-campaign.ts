@@ -1,11 +1,13 @@
+import { appendAuditEntry } from '../../db/queries/audit-log.ts';
 import { lockCampaign, updateCampaign } from '../../db/queries/campaigns.ts';
 import { listDeliveriesOfCampaign, transitionDelivery } from '../../db/queries/deliveries.ts';
 import { appendEvent } from '../../events/append-event.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { closeLiveRound } from '../approvals/close-round.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
 import { type ScheduledCampaignView, toScheduledCampaignView } from './views.ts';
 
-const CANCELLABLE = new Set(['draft', 'approved', 'scheduled']);
+const CANCELLABLE = new Set(['draft', 'pending_approval', 'approved', 'scheduled']);
 
 /** Cancels a campaign before any of its deliveries has started; its deliveries end `cancelled`. */
 export async function cancelCampaign(
@@ -44,6 +46,23 @@ export async function cancelCampaign(
       { state: 'cancelled', stateReason: 'cancelled' },
     );
     if (!updated) throw notFound('Campaign');
+    // Nothing is left to approve: open stages stop their SLA clocks.
+    await closeLiveRound(tx, {
+      workspaceId: ctx.workspaceId,
+      campaignId: id,
+      status: 'cancelled',
+      reason: `cancelled by ${actor}`,
+    });
+    await appendAuditEntry(tx, {
+      workspaceId: ctx.workspaceId,
+      action: 'campaign.cancelled',
+      resourceType: 'campaign',
+      resourceId: id,
+      actor,
+      before: { state: campaign.state },
+      after: { state: updated.state },
+      data: { deliveries: cancelled.length },
+    });
     await appendEvent(tx, {
       workspaceId: ctx.workspaceId,
       type: 'campaign.cancelled',

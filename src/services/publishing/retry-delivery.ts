@@ -1,3 +1,4 @@
+import { appendAuditEntry } from '../../db/queries/audit-log.ts';
 import { lockCampaign, updateCampaign } from '../../db/queries/campaigns.ts';
 import { getConnection } from '../../db/queries/connections.ts';
 import { getDelivery, transitionDelivery } from '../../db/queries/deliveries.ts';
@@ -66,6 +67,16 @@ export async function retryDelivery(
       subjectId: id,
       actor: actorLabel(ctx.actor),
       data: { campaignId: row.campaignId, channel: row.channel, from: current.state },
+    });
+    await appendAuditEntry(tx, {
+      workspaceId: ctx.workspaceId,
+      action: 'delivery.retry_requested',
+      resourceType: 'delivery',
+      resourceId: id,
+      actor: actorLabel(ctx.actor),
+      before: { state: current.state },
+      after: { state: row.state },
+      data: { campaignId: row.campaignId, channel: row.channel },
     });
     return toDeliveryView(row);
   });

@@ -11,6 +11,7 @@ import { getDraftsByRefs } from '../../db/queries/drafts.ts';
 import type { ScopedRef } from '../../db/queries/scoped-refs.ts';
 import { appendEvents } from '../../events/append-event.ts';
 import { mapConcurrently } from '../../lib/map-concurrently.ts';
+import { approvalExpired } from '../campaigns/approval-gate.ts';
 import { callDestinations } from './call-destination.ts';
 import type { PublishingDeps } from './publishing-deps.ts';
 import { rollupLockedCampaigns } from './rollup-campaign.ts';
@@ -125,11 +126,16 @@ async function claim(db: Db, due: readonly Delivery[], now: Date): Promise<Deliv
   return db.transaction(async (tx) => {
     // Campaigns first, then deliveries: the order the API's cancel and reschedule lock them in,
     // so the two never wait on each other in a cycle.
-    await lockCampaigns(tx, campaignsOf(due));
+    const locked = await lockCampaigns(tx, campaignsOf(due));
+    // The one gate: a campaign whose approval lapsed (publishing did not start in time) sends
+    // nothing; the approval clock takes it back to approval.
+    const lapsed = new Set(locked.filter((row) => approvalExpired(row, now)).map((row) => row.id));
+    const allowed = due.filter((row) => !lapsed.has(row.campaignId));
+    if (allowed.length === 0) return [];
     // Stamped when the claim runs, not when the batch was fetched: `sending_at` is what the
     // schedule-lag figure is measured on.
     const claimed = await claimDeliveries(tx, {
-      refs: due,
+      refs: allowed,
       now: new Date(Math.max(Date.now(), now.getTime())),
     });
     await appendEvents(

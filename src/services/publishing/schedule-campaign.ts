@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { getActiveStageOfCampaign } from '../../db/queries/approval-stages.ts';
+import { appendAuditEntry } from '../../db/queries/audit-log.ts';
 import { lockCampaign, updateCampaign } from '../../db/queries/campaigns.ts';
 import {
   deleteScheduledDeliveries,
@@ -9,7 +11,7 @@ import { listDraftsOfCampaign } from '../../db/queries/drafts.ts';
 import { appendEvent } from '../../events/append-event.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { toInstant } from '../../lib/zoned-instant.ts';
-import { assertMayPublish } from '../campaigns/approval-gate.ts';
+import { approvalExpiryFor, assertMayPublish } from '../campaigns/approval-gate.ts';
 import { actorLabel, type ServiceContext } from '../context.ts';
 import { getWorkspace } from '../workspaces/get-workspace.ts';
 import { chooseConnections } from './choose-connections.ts';
@@ -41,7 +43,9 @@ export async function scheduleCampaign(
     const scope = { workspaceId: ctx.workspaceId, campaignId: id };
     const campaign = await lockCampaign(tx, { workspaceId: ctx.workspaceId, id });
     if (!campaign) throw notFound('Campaign');
-    assertMayPublish(campaign);
+    const pending =
+      campaign.state === 'pending_approval' ? await getActiveStageOfCampaign(tx, scope) : undefined;
+    assertMayPublish(campaign, pending, now);
     const existing = await listDeliveriesOfCampaign(tx, scope);
     if (existing.some((delivery) => delivery.state !== 'scheduled'))
       throw new AppError('conflict', 'Publishing has started; the schedule can no longer change.');
@@ -68,6 +72,7 @@ export async function scheduleCampaign(
       };
     });
     const deliveries = await insertDeliveries(tx, rows);
+    const firstDue = Math.min(...rows.map((row) => row.dueAt.getTime()));
     const updated = await updateCampaign(
       tx,
       { workspaceId: ctx.workspaceId, id },
@@ -78,6 +83,8 @@ export async function scheduleCampaign(
         sendBy,
         channelOffsets: offsets,
         stateReason: null,
+        // The approval holds for this schedule only: if publishing has not started by then, it lapses.
+        approvalExpiresAt: rows.length === 0 ? null : approvalExpiryFor(new Date(firstDue)),
       },
     );
     if (!updated) throw notFound('Campaign');
@@ -104,6 +111,28 @@ export async function scheduleCampaign(
           dueAt: delivery.dueAt.toISOString(),
         })),
       },
+    });
+    await appendAuditEntry(tx, {
+      workspaceId: ctx.workspaceId,
+      action: campaign.state === 'scheduled' ? 'campaign.rescheduled' : 'campaign.scheduled',
+      resourceType: 'campaign',
+      resourceId: id,
+      actor,
+      before: {
+        state: campaign.state,
+        scheduledAt: campaign.scheduledAt?.toISOString() ?? null,
+        scheduleZone: campaign.scheduleZone,
+        sendBy: campaign.sendBy?.toISOString() ?? null,
+        channelOffsets: campaign.channelOffsets,
+      },
+      after: {
+        state: updated.state,
+        scheduledAt: at.toISOString(),
+        scheduleZone: zone,
+        sendBy: sendBy?.toISOString() ?? null,
+        channelOffsets: offsets,
+      },
+      data: { deliveries: deliveries.length },
     });
     return toScheduledCampaignView(updated, deliveries);
   });

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { lockCampaign } from '../../db/queries/campaigns.ts';
 import { type Connection, getConnection } from '../../db/queries/connections.ts';
 import { type Delivery, transitionDelivery } from '../../db/queries/deliveries.ts';
+import { approvalExpired } from '../campaigns/approval-gate.ts';
 import { callDestination } from './call-destination.ts';
 import type { PublishingDeps } from './publishing-deps.ts';
 import { rollupCampaign } from './rollup-campaign.ts';
@@ -48,7 +49,12 @@ export async function startDelivery(
   // One commit for the claim and what it announces: on PGlite every commit is a write to disk.
   const claimed = await db.transaction(async (tx) => {
     // Campaign first, then delivery: the order the API's cancel and reschedule lock them in.
-    await lockCampaign(tx, { workspaceId: delivery.workspaceId, id: delivery.campaignId });
+    const campaign = await lockCampaign(tx, {
+      workspaceId: delivery.workspaceId,
+      id: delivery.campaignId,
+    });
+    // The one gate: a lapsed approval sends nothing (the approval clock takes the campaign back).
+    if (campaign && approvalExpired(campaign, now)) return undefined;
     const row = await transitionDelivery(tx, scope, ['scheduled'], {
       state: 'sending',
       // The moment of the claim (the rate-slot and connection reads above took time).
