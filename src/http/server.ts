@@ -6,6 +6,7 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import type { Logger } from 'pino';
 import { type Config, publicUrl } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { countPendingApprovals } from '../db/queries/campaigns.ts';
 import { latestHeartbeat } from '../db/queries/workers.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { Queue } from '../jobs/queue.ts';
@@ -68,6 +69,7 @@ export async function buildServer(deps: HttpDeps): Promise<App> {
   registerDatabaseGauges(metrics, {
     queueDepth: () => deps.queue.depth(),
     latestHeartbeat: () => latestHeartbeat(deps.database.db),
+    pendingApprovals: () => countPendingApprovals(deps.database.db),
   });
   const caches = createReadCaches();
   const stopEvicting = evictOnEvents(caches, deps.bus);

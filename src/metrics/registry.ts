@@ -36,6 +36,7 @@ export function registerDatabaseGauges(
   sources: {
     queueDepth(): Promise<Record<string, number>>;
     latestHeartbeat(): Promise<Date | null>;
+    pendingApprovals(): Promise<number>;
   },
 ): void {
   new Gauge({
@@ -56,6 +57,14 @@ export function registerDatabaseGauges(
     async collect() {
       const latest = await sources.latestHeartbeat().catch(() => null);
       this.set(latest ? latest.getTime() / 1000 : 0);
+    },
+  });
+  new Gauge({
+    name: 'toombos_approval_pending',
+    help: 'Campaigns waiting for approval, across workspaces.',
+    registers: [metrics.registry],
+    async collect() {
+      this.set(await sources.pendingApprovals().catch(() => 0));
     },
   });
 }

@@ -370,12 +370,14 @@ describe.each(databaseKinds)('HTTP conventions on %s', (kind) => {
         'http_request_duration_seconds',
         'toombos_queue_depth',
         'toombos_worker_heartbeat_timestamp',
+        'toombos_approval_pending',
         'process_cpu_seconds_total',
       ])
         expect(response.body).toMatch(new RegExp(`^# TYPE ${name} `, 'm'));
       expect(response.body).toMatch(
         /^http_requests_total\{method="GET",route="\/health\/live",status="200"\} \d+/m,
       );
+      expect(response.body).toMatch(/^toombos_approval_pending \d+$/m);
     });
   });
 });

@@ -242,3 +242,12 @@ export async function listLapsedApprovals(
     )
     .limit(limit);
 }
+
+/** Operator metric across tenants (like the queue depth): campaigns waiting for approval. */
+export async function countPendingApprovals(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(campaigns)
+    .where(eq(campaigns.state, 'pending_approval'));
+  return row?.count ?? 0;
+}
