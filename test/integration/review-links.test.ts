@@ -51,9 +51,9 @@ describe.each(databaseKinds)('review links on %s', (kind) => {
       headers: token === undefined ? {} : { 'x-review-token': token },
       ...(payload && { payload }),
     });
-  async function pendingCampaign() {
+  async function pendingCampaign(name = 'For the client') {
     const created = await call(writer, 'POST', '/v1/campaigns', {
-      name: 'For the client',
+      name,
       items: [
         { title: 'A featured routine', content: 'Four slow breaths tonight.', featured: true },
       ],
@@ -171,6 +171,27 @@ describe.each(databaseKinds)('review links on %s', (kind) => {
     const swapped = `${version}.${revoked.token.split('.')[1]}.${signature}`;
     expect((await review(swapped, 'GET')).statusCode).toBe(401);
     expect((await review(undefined, 'GET')).statusCode).toBe(401);
+  });
+
+  it('sees only its own campaign: nothing else answers to its token', async () => {
+    const mine = await pendingCampaign();
+    const other = await pendingCampaign('Not for the client');
+    const created = await link(mine);
+    const preview = await review(created.token, 'GET');
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json<{ campaign: { name: string } }>().campaign.name).toBe('For the client');
+    expect(preview.body).not.toContain(other);
+    expect(preview.body).not.toContain('Not for the client');
+    // The token is no credential for the API: neither as a bearer nor as its own header.
+    for (const headers of [
+      { authorization: `Bearer ${created.token}` },
+      { 'x-review-token': created.token },
+    ]) {
+      for (const url of [`/v1/campaigns/${other}`, `/v1/campaigns/${mine}`, '/v1/campaigns']) {
+        const response = await t.app.inject({ method: 'GET', url, headers });
+        expect(response.statusCode, `${url} ${response.body}`).toBe(401);
+      }
+    }
   });
 
   it('is created only by an approver of the stage waiting, never by the author', async () => {
