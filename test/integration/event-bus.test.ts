@@ -71,8 +71,10 @@ describe.each(databaseKinds)('event bus on %s', (kind) => {
       }),
     );
     await waitUntil(() => here.length === 1 && there.length === 1, { what: 'both buses' });
-    expect(here[0]).toEqual(stored);
-    expect(there[0]).toEqual(stored);
+    // The position in the workspace is assigned at commit, after the insert returned.
+    expect(stored.seq).toBeNull();
+    expect(here[0]).toEqual({ ...stored, seq: 1 });
+    expect(there[0]).toEqual({ ...stored, seq: 1 });
     expect(stored.createdAt).toBeInstanceOf(Date);
   });
 
@@ -101,7 +103,10 @@ describe.each(databaseKinds)('event bus on %s', (kind) => {
     });
     const small = await appendEvent(db, { workspaceId, type: 'test.small' });
     await waitUntil(() => seen.length === 2, { what: 'both events' });
-    expect(seen).toEqual([big, small]);
+    expect(seen).toEqual([
+      { ...big, seq: 1 },
+      { ...small, seq: 2 },
+    ]);
   });
 
   it('stops delivering to an unsubscribed listener', async () => {
@@ -116,6 +121,35 @@ describe.each(databaseKinds)('event bus on %s', (kind) => {
     await waitUntil(() => kept.length === 1, { what: 'kept listener' });
     expect(dropped).toEqual([]);
   });
+
+  // PGlite runs one transaction at a time, so only PostgreSQL can commit out of id order.
+  it.skipIf(kind !== 'postgres')(
+    "numbers a workspace's events in commit order, not insert order, and announces them so",
+    async () => {
+      const workspaceId = await createWorkspace(db);
+      const seen = record(bus, workspaceId);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let early: StoredEvent | undefined;
+      const slow = db.transaction(async (tx) => {
+        early = await appendEvent(tx, { workspaceId, type: 'system.pong', data: { n: 'slow' } });
+        await held;
+      });
+      await waitUntil(() => early !== undefined, { what: 'the slow insert' });
+      // Commits first although its id is larger (another pool connection, so it runs alongside).
+      const late = await appendEvent(db, { workspaceId, type: 'system.pong', data: { n: 'fast' } });
+      release();
+      await slow;
+      expect(early?.id).toBeLessThan(late.id);
+      await waitUntil(() => seen.length === 2, { what: 'both events' });
+      expect(seen.map((event) => [event.data.n, event.seq])).toEqual([
+        ['fast', 1],
+        ['slow', 2],
+      ]);
+    },
+  );
 
   it.skipIf(kind !== 'postgres')('resumes after its LISTEN connection is killed', async () => {
     const workspaceId = await createWorkspace(db);
