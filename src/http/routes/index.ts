@@ -7,6 +7,7 @@ import { authRoutes } from './auth.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { commentRoutes } from './comments.ts';
 import { connectionRoutes } from './connections.ts';
+import { eventRoutes } from './events.ts';
 import { generationRoutes } from './generation.ts';
 import { healthRoutes } from './health.ts';
 import { memberRoutes } from './members.ts';
@@ -38,4 +39,5 @@ export function registerRoutes(app: App): void {
   commentRoutes(app);
   publishingRoutes(app);
   connectionRoutes(app);
+  eventRoutes(app);
 }
