@@ -76,6 +76,17 @@ export const configSchema = z
     DELIVERY_STALE_SENDING_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     /** How often the approval clock runs (SLA deadlines, reminders, escalation, expired approvals). */
     APPROVAL_CLOCK_TICK_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    /** Bytes a WebSocket event stream may queue for a client before it is cut off (close 1013). */
+    EVENTS_STREAM_MAX_BUFFER_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1_024)
+      .max(256 * 1024 * 1024)
+      .default(1024 * 1024),
+    /** How often the event stream pings and sends a heartbeat; a client silent for two is dropped. */
+    EVENTS_STREAM_HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(25_000),
+    /** How long a stream without a credential in its upgrade request waits for an auth message. */
+    EVENTS_STREAM_AUTH_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
     /** How often a worker looks for overdue deliveries no job holds (the reconciler). */
     RECONCILER_TICK_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   })
