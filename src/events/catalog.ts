@@ -541,6 +541,41 @@ export const eventCatalog = {
     data: z.looseObject({ campaignId: id, channel: z.string(), from: z.string() }),
     example: { campaignId: CAMPAIGN, channel: 'newsletter', from: 'failed' },
   }),
+  'webhook.created': define({
+    summary: 'A webhook endpoint was added.',
+    subject: 'webhook',
+    data: z.looseObject({ url: z.string(), eventTypes: z.array(z.string()) }),
+    example: { url: 'https://hooks.example.com/toombos', eventTypes: ['campaign.*'] },
+  }),
+  'webhook.updated': define({
+    summary: "A webhook endpoint's URL, filter or status changed; `fields` names them.",
+    subject: 'webhook',
+    data: z.looseObject({ fields, status: z.string() }),
+    example: { fields: ['status'], status: 'active' },
+  }),
+  'webhook.deleted': define({
+    summary: 'A webhook endpoint was deleted.',
+    subject: 'webhook',
+    data: z.looseObject({ url: z.string() }),
+    example: { url: 'https://hooks.example.com/toombos' },
+  }),
+  'webhook.disabled': define({
+    summary:
+      'A webhook endpoint was turned off after failing for too long; re-enable it with PATCH.',
+    subject: 'webhook',
+    data: z.looseObject({
+      url: z.string(),
+      reason: z.string(),
+      failingSince: iso,
+      lastStatusCode: z.number().int().nullable(),
+    }),
+    example: {
+      url: 'https://hooks.example.com/toombos',
+      reason: 'every attempt failed for 24 h',
+      failingSince: '2026-05-03T09:00:00.000Z',
+      lastStatusCode: 503,
+    },
+  }),
   'system.pong': define({
     summary: 'A worker answered a ping (queue round trip check).',
     subject: null,

@@ -189,6 +189,13 @@ describe.each(databaseKinds)('WebSocket /v1/events/stream on %s', (kind) => {
     await expect(connectStream(t, '?since=-3', { headers: bearer(adminKey) })).rejects.toThrow(
       /HTTP 400/,
     );
+    const plain = await t.app.inject({
+      method: 'GET',
+      url: '/v1/events/stream',
+      headers: bearer(adminKey),
+    });
+    expect(plain.statusCode).toBe(400);
+    expect(plain.json().detail).toMatch(/WebSocket/);
   });
 
   it('sends heartbeats, and drops a client that answers no ping', async () => {

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { publicUrl } from '../../config.ts';
+import { AppError } from '../../lib/errors.ts';
 import { hasScope } from '../../services/auth/role-scopes.ts';
 import {
   eventIdSchema,
@@ -12,6 +13,7 @@ import { openEventStream, STREAM_CLOSE } from '../../services/events/event-strea
 import type { ApiKeyAuth } from '../auth/api-key-auth.ts';
 import { authenticateRequest } from '../auth/authenticate-request.ts';
 import type { App, Principal } from '../fastify-types.ts';
+import { problemResponses } from '../problem-schema.ts';
 
 /** What the stream's clients can observe of the server, for operators and tests. */
 export interface EventStreamStats {
@@ -44,25 +46,32 @@ export function eventStreamRoutes(app: App, { authenticateKey }: { authenticateK
   const { config } = app.deps;
   const allowedOrigins = new Set([new URL(publicUrl(config)).origin, ...config.CORS_ORIGINS]);
 
-  app.get(
-    '/v1/events/stream',
-    {
-      websocket: true,
-      // Authentication happens in the handler so that a bad credential is a WebSocket close
-      // (1008), as clients expect, rather than an HTTP 401 they cannot read in a browser.
-      config: { access: 'public' },
-      schema: {
-        tags: ['events'],
-        summary: 'WebSocket: the workspace events, live, with replay of missed ones',
-        description:
-          'Upgrade to a WebSocket. Credential: `Authorization: Bearer <key>` or `X-API-Key` on the upgrade request, the dashboard session cookie, or a first message `{"kind":"auth","apiKey":"…"}`; the `read` scope is needed; a missing or bad credential closes with 1008. `since=<event id>` replays the events after it, then `{"kind":"caught_up","lastEventId":"…"}`, then live events, without gaps or duplicates; without `since` the stream starts at the current position. `type` filters like GET /v1/events. Messages: `{"kind":"event","event":Event}`, `{"kind":"heartbeat","at":"…"}` (and WebSocket pings; a client answering neither is dropped). A client that does not read is closed with 1013 and a reason naming the id to resume from. See docs/events.md.',
-        querystring: z.strictObject({
-          since: eventIdSchema.optional(),
-          type: typeFilterSchema.optional(),
-        }),
-      },
+  app.route({
+    method: 'GET',
+    url: '/v1/events/stream',
+    // Authentication happens in the handler so that a bad credential is a WebSocket close
+    // (1008), as clients expect, rather than an HTTP 401 they cannot read in a browser.
+    config: { access: 'public' },
+    schema: {
+      tags: ['events'],
+      summary: 'WebSocket: the workspace events, live, with replay of missed ones',
+      description:
+        'Upgrade to a WebSocket. Credential: `Authorization: Bearer <key>` or `X-API-Key` on the upgrade request, the dashboard session cookie, or a first message `{"kind":"auth","apiKey":"…"}`; the `read` scope is needed; a missing or bad credential closes with 1008. `since=<event id>` replays the events after it, then `{"kind":"caught_up","lastEventId":"…"}`, then live events, without gaps or duplicates; without `since` the stream starts at the current position. `type` filters like GET /v1/events. Messages: `{"kind":"event","event":Event}`, `{"kind":"heartbeat","at":"…"}` (and WebSocket pings; a client answering neither is dropped). A client that does not read is closed with 1013 and a reason naming the id to resume from. See docs/events.md.',
+      querystring: z.strictObject({
+        since: eventIdSchema.optional(),
+        type: typeFilterSchema.optional(),
+      }),
+      response: problemResponses,
     },
-    (socket, request) => {
+    // A plain GET (no Upgrade header) is a client mistake, answered as such.
+    handler: async () => {
+      throw new AppError(
+        'validation',
+        'This is a WebSocket endpoint: connect with an Upgrade: websocket request.',
+      );
+    },
+    // (`wsHandler` rather than `websocket: true`, which would hide the route from the OpenAPI document.)
+    wsHandler: (socket, request) => {
       const query = request.query as { since?: number; type?: TypeFilter };
       // Listened to at once: a client may send its auth message before authentication runs.
       const firstMessage = nextMessage(socket, config.EVENTS_STREAM_AUTH_TIMEOUT_MS);
@@ -91,7 +100,7 @@ export function eventStreamRoutes(app: App, { authenticateKey }: { authenticateK
         serve(socket, principal.workspaceId, query, close);
       })();
     },
-  );
+  });
 
   async function authenticate(
     request: FastifyRequest,

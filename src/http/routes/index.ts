@@ -19,6 +19,7 @@ import { reviewLinkRoutes } from './review-links.ts';
 import { setupPageRoutes } from './setup-page.ts';
 import { snapshotRoutes } from './snapshots.ts';
 import { sourceRoutes } from './sources.ts';
+import { webhookRoutes } from './webhooks.ts';
 import { workspaceRoutes } from './workspace.ts';
 
 /** Every route module, in one list: tests walk the resulting route table. */
@@ -43,4 +44,5 @@ export function registerRoutes(app: App, deps: { authenticateKey: ApiKeyAuth }):
   connectionRoutes(app);
   eventRoutes(app);
   eventStreamRoutes(app, deps);
+  webhookRoutes(app);
 }

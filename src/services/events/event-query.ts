@@ -46,6 +46,15 @@ export const typeFilterSchema = z
     return filter;
   });
 
+/** A stored list of filter entries (validated on the way in); empty = every type. */
+export function typeFilterOf(entries: readonly string[]): TypeFilter | undefined {
+  if (entries.length === 0) return undefined;
+  return {
+    types: entries.filter((entry) => !entry.endsWith('.*')),
+    prefixes: entries.filter((entry) => entry.endsWith('.*')).map((entry) => entry.slice(0, -1)),
+  };
+}
+
 /** Whether an event of this type passes the filter (no filter: everything passes). */
 export function matchesTypeFilter(filter: TypeFilter | undefined, type: string): boolean {
   if (filter === undefined) return true;
