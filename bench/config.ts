@@ -15,6 +15,8 @@ const benchSchema = z.object({
   BENCH_LOG_LEVEL: z.string().min(1).default('info'),
   /** Sandbox deliveries due at one second in the delivery bench. */
   BENCH_DELIVERIES: z.coerce.number().int().min(10).default(1000),
+  /** Events appended in the event fan-out bench (each sent to 100 WebSocket clients). */
+  BENCH_EVENTS: z.coerce.number().int().min(10).default(2000),
   /** Write V8 CPU profiles of the targets into this directory. */
   BENCH_CPU_PROF: z.string().min(1).optional(),
 });

@@ -1,14 +1,15 @@
 // `npm run bench`: parser throughput (bench/parse.ts), publishing lag and deliveries/s
-// (bench/deliveries.ts), then req/s and latency of authenticated
+// (bench/deliveries.ts), event fan-out to 100 WebSocket clients (bench/events.ts), then req/s and latency of authenticated
 // `GET /v1/workspace` and of full previews (`POST /v1/preview`, 8 channels) on the real Toombos
 // process, against a bare Fastify 5 JSON route measured in the same run with the same settings.
 // Each target runs in its own process; autocannon drives it over loopback from this one.
 // Settings: BENCH_DURATION_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (10),
 // BENCH_LOG_LEVEL (info, the shipping default; logs are serialised then discarded),
-// BENCH_DATABASE_URL (also bench on PostgreSQL), BENCH_CPU_PROF=<dir> (V8 profiles of targets).
+// BENCH_EVENTS (2000), BENCH_DATABASE_URL (also bench on PostgreSQL), BENCH_CPU_PROF=<dir> (V8 profiles of targets).
 import { cpus, loadavg } from 'node:os';
 import { loadBenchConfig } from './config.ts';
 import { benchDeliveries } from './deliveries.ts';
+import { benchEvents } from './events.ts';
 import { checkOk, type LoadResult, type LoadSettings, measure } from './load.ts';
 import { benchParse } from './parse.ts';
 import { startTarget } from './target-process.ts';
@@ -180,6 +181,10 @@ async function main(): Promise<void> {
   benchParse((line) => process.stdout.write(`• ${line}\n`));
   await benchDeliveries((line) => process.stdout.write(`• ${line}\n`), {
     count: benchConfig.BENCH_DELIVERIES,
+    postgresUrl: benchConfig.BENCH_DATABASE_URL,
+  });
+  await benchEvents((line) => process.stdout.write(`• ${line}\n`), {
+    count: benchConfig.BENCH_EVENTS,
     postgresUrl: benchConfig.BENCH_DATABASE_URL,
   });
   const rows: Row[] = [];

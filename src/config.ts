@@ -76,6 +76,42 @@ export const configSchema = z
     DELIVERY_STALE_SENDING_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     /** How often the approval clock runs (SLA deadlines, reminders, escalation, expired approvals). */
     APPROVAL_CLOCK_TICK_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    /** Bytes a WebSocket event stream may queue for a client before it is cut off (close 1013). */
+    EVENTS_STREAM_MAX_BUFFER_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1_024)
+      .max(256 * 1024 * 1024)
+      .default(1024 * 1024),
+    /** How often the event stream pings and sends a heartbeat; a client silent for two is dropped. */
+    EVENTS_STREAM_HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(25_000),
+    /** How long a stream without a credential in its upgrade request waits for an auth message. */
+    EVENTS_STREAM_AUTH_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
+    /** First retry of a failed webhook delivery after about this long; doubles each time. */
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+    /** The longest wait between two attempts of a webhook delivery. */
+    WEBHOOK_RETRY_MAX_MS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(24 * 3_600_000)
+      .default(2 * 3_600_000),
+    /** How long a webhook delivery is retried before it fails (from its first attempt). */
+    WEBHOOK_RETRY_WINDOW_MS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(7 * 24 * 3_600_000)
+      .default(24 * 3_600_000),
+    /** An endpoint whose every attempt has failed for this long is disabled when a delivery gives up. */
+    WEBHOOK_DISABLE_AFTER_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 24 * 3_600_000)
+      .default(24 * 3_600_000),
+    /** How often a worker fans new events out to webhooks and requeues overdue deliveries. */
+    WEBHOOK_DISPATCH_TICK_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
     /** How often a worker looks for overdue deliveries no job holds (the reconciler). */
     RECONCILER_TICK_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   })
@@ -100,6 +136,16 @@ export function deliveryPolicy(config: Config) {
       maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
     },
     staleSendingMs: Math.max(config.DELIVERY_STALE_SENDING_MS, config.OUTBOUND_TIMEOUT_MS + 100),
+  };
+}
+
+/** Webhook retries and auto-disable, from config. */
+export function webhookRetryPolicy(config: Config) {
+  return {
+    baseMs: config.WEBHOOK_RETRY_BASE_MS,
+    maxMs: Math.max(config.WEBHOOK_RETRY_BASE_MS, config.WEBHOOK_RETRY_MAX_MS),
+    windowMs: config.WEBHOOK_RETRY_WINDOW_MS,
+    disableAfterMs: config.WEBHOOK_DISABLE_AFTER_MS,
   };
 }
 

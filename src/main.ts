@@ -12,6 +12,7 @@ import { startHeartbeat } from './jobs/heartbeat.ts';
 import { startHousekeeping } from './jobs/housekeeping.ts';
 import { openQueue, type Queue } from './jobs/queue.ts';
 import { startSourceScheduler } from './jobs/source-scheduler.ts';
+import { startWebhookDispatcher } from './jobs/webhook-dispatcher.ts';
 import { workerContext } from './jobs/worker-context.ts';
 import { createLogger } from './lib/logger.ts';
 import { loadSecretKey } from './secret-key.ts';
@@ -111,6 +112,12 @@ export async function startProcess(
         tickMs: config.APPROVAL_CLOCK_TICK_MS,
       });
       stops.push(async () => approvalClock.stop());
+      const webhooks = startWebhookDispatcher(database.db, queue, bus, {
+        log,
+        tickMs: config.WEBHOOK_DISPATCH_TICK_MS,
+        graceMs: Math.max(config.WEBHOOK_DISPATCH_TICK_MS, 2_000),
+      });
+      stops.push(async () => webhooks.stop());
     }
 
     let app: App | null = null;

@@ -7,11 +7,12 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as approvalSchema from './approval-schema.ts';
+import * as eventsSchema from './events-schema.ts';
 import { lockDataDir } from './lock-data-dir.ts';
 import * as publishingSchema from './publishing-schema.ts';
 import * as coreSchema from './schema.ts';
 
-const schema = { ...coreSchema, ...publishingSchema, ...approvalSchema };
+const schema = { ...coreSchema, ...publishingSchema, ...approvalSchema, ...eventsSchema };
 
 export type Schema = typeof schema;
 /** A database handle or a transaction: query functions accept either. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -170,9 +171,18 @@ export const events = pgTable(
     actor: text('actor'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
+    /**
+     * The event's position in its workspace (1, 2, 3, … in commit order): the public event id.
+     * Null until the appending transaction commits — a deferred trigger assigns it at commit under
+     * the workspace's counter row lock (migration 0007, docs/adr/0010-events-out.md).
+     */
+    seq: bigint('seq', { mode: 'number' }),
   },
   (table) => [
     index('events_workspace_id').on(table.workspaceId, table.id),
+    uniqueIndex('events_workspace_seq').on(table.workspaceId, table.seq),
+    // The commit trigger finds its transaction's events here (only uncommitted rows lack a seq).
+    index('events_unsequenced').on(table.id).where(sql`${table.seq} is null`),
     // "What happened to this campaign / key / job": history lookups by subject.
     index('events_workspace_subject').on(table.workspaceId, table.subjectType, table.subjectId),
   ],

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { events } from '../db/schema.ts';
 import type { StoredEvent } from './types.ts';
 
-/** The row as `row_to_json` renders it in appendEvent's NOTIFY payload. */
+/** The row as `row_to_json` renders it in the commit trigger's NOTIFY payload (migration 0007). */
 const inlineEvent = z.object({
   id: z.number().int(),
   workspace_id: z.string(),
@@ -14,6 +14,7 @@ const inlineEvent = z.object({
   actor: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   created_at: z.string(),
+  seq: z.number().int().nullable(),
 });
 
 /** An event too large for NOTIFY: only its id travels. */
@@ -47,6 +48,7 @@ export function parseEventNotification(payload: string): EventNotification | nul
       actor: row.actor,
       data: row.data,
       createdAt: new Date(row.created_at),
+      seq: row.seq,
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { events } from '../db/schema.ts';
+import type { EventType } from './catalog.ts';
 
 /** One row of the append-only event log, as every reader (bus, API, WebSocket) sees it. */
 export type StoredEvent = typeof events.$inferSelect;
@@ -6,7 +7,8 @@ export type StoredEvent = typeof events.$inferSelect;
 /** What a use case appends; the database assigns `id` and `createdAt`. */
 export interface NewEvent {
   workspaceId: string;
-  type: string;
+  /** A type of the catalog (src/events/catalog.ts). */
+  type: EventType;
   subjectType?: string | undefined;
   subjectId?: string | undefined;
   actor?: string | undefined;

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
+import websocket from '@fastify/websocket';
 import Fastify, { LogController } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
@@ -104,6 +105,8 @@ export async function buildServer(deps: HttpDeps): Promise<App> {
   await app.register(cookie, { hook: false });
   // Document uploads; routes opt in with the multipartToBody preValidation hook.
   await app.register(multipart, { limits: multipartLimits });
+  // Event stream clients send one small auth message at most.
+  await app.register(websocket, { options: { maxPayload: 16 * 1024 } });
 
   const headers = securityHeaders({ https: publicUrl(deps.config).startsWith('https://') });
   app.addHook('onSend', (request, reply, payload, done) => {
@@ -114,10 +117,11 @@ export async function buildServer(deps: HttpDeps): Promise<App> {
     reply.header('X-Request-Id', request.id);
     done(null, payload);
   });
+  const authenticateKey = createApiKeyAuth(deps.database.db, caches, deps.log);
   app.addHook(
     'onRequest',
     accessHook({
-      authenticateKey: createApiKeyAuth(deps.database.db, caches, deps.log),
+      authenticateKey,
       db: deps.database.db,
       rateLimiter: deps.rateLimiter,
       defaultRateLimitPerMinute: deps.config.RATE_LIMIT_PER_MINUTE,
@@ -148,7 +152,7 @@ export async function buildServer(deps: HttpDeps): Promise<App> {
 
   registerErrorHandlers(app);
   await registerOpenApi(app);
-  registerRoutes(app);
+  registerRoutes(app, { authenticateKey });
   return app;
 }
 

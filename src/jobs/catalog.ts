@@ -3,6 +3,7 @@ import { approvalClock } from './approval-clock.ts';
 import { deliverySend } from './delivery-send.ts';
 import { sourceSync } from './source-sync.ts';
 import { systemPing } from './system-ping.ts';
+import { webhookDeliver } from './webhook-deliver.ts';
 
 /**
  * Every job this codebase can run, by name. Adding a job = one file in jobs/ and one line here;
@@ -13,6 +14,7 @@ export const jobCatalog = {
   [sourceSync.name]: sourceSync,
   [deliverySend.name]: deliverySend,
   [approvalClock.name]: approvalClock,
+  [webhookDeliver.name]: webhookDeliver,
 } as const;
 
 export type JobCatalog = typeof jobCatalog;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { OutboundPolicy } from '../lib/outbound/outbound-policy.ts';
 import type { PublishingDeps } from '../services/publishing/publishing-deps.ts';
+import type { WebhookDeps } from '../services/webhooks/webhook-deps.ts';
 
 export interface JobContext {
   db: Db;
@@ -13,6 +14,8 @@ export interface JobContext {
   outbound: OutboundPolicy;
   /** Secret key, retry policy and queue for delivery jobs. */
   publishing: PublishingDeps;
+  /** Secret key, outbound policy, retry policy and queue for webhook deliveries. */
+  webhooks: WebhookDeps;
 }
 
 /** What a worker process hands every job it runs. */

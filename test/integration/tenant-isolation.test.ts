@@ -95,6 +95,36 @@ async function createSourceOfB(app: App, adminKeyB: string) {
 
 /** Keyed by the route URL up to its first parameter (`/v1/api-keys/:id` → `/v1/api-keys`). */
 const fixtures: Record<string, Fixture> = {
+  '/v1/webhooks': {
+    async create(app, adminKeyB) {
+      // A loopback URL: the SSRF guard refuses it at once, so test sends need no network.
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/webhooks',
+        headers: bearer(adminKeyB),
+        payload: { url: 'http://127.0.0.1:9/hook', eventTypes: ['campaign.*'] },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      const id = response.json<{ id: string }>().id;
+      const test = await app.inject({
+        method: 'POST',
+        url: `/v1/webhooks/${id}/test`,
+        headers: bearer(adminKeyB),
+      });
+      expect(test.statusCode, test.body).toBe(200);
+      return { id, deliveryId: test.json<{ id: string }>().id };
+    },
+    async read(app, adminKeyB, { id }) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/webhooks/${id}`,
+        headers: bearer(adminKeyB),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    },
+    bodies: { PATCH: { description: 'Changed by workspace A' } },
+  },
   '/v1/api-keys': {
     async create(app, adminKeyB) {
       const response = await app.inject({

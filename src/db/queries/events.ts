@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, like, or, type SQL, sql } from 'drizzle-orm';
+import type { StoredEvent } from '../../events/types.ts';
 import type { Db } from '../client.ts';
 import { events } from '../schema.ts';
 
@@ -22,4 +23,64 @@ export async function findEventBySubject(
     .orderBy(events.id)
     .limit(1);
   return row ?? null;
+}
+
+/** Which of a workspace's events to read, in position (commit) order. */
+export interface EventFilter {
+  workspaceId: string;
+  /** Exact types; with `typePrefixes`, an event matching either is kept. */
+  types?: readonly string[] | undefined;
+  /** `campaign.` keeps every `campaign.*` type. */
+  typePrefixes?: readonly string[] | undefined;
+  subjectType?: string | undefined;
+  subjectId?: string | undefined;
+  /** Only events after this position. */
+  afterSeq?: number | undefined;
+  /** Only events up to this position. */
+  untilSeq?: number | undefined;
+  limit: number;
+}
+
+export function typeCondition(
+  types: readonly string[] | undefined,
+  typePrefixes: readonly string[] | undefined,
+): SQL | undefined {
+  const conditions = [
+    ...(types && types.length > 0 ? [inArray(events.type, [...types])] : []),
+    ...(typePrefixes ?? []).map((prefix) => like(events.type, `${escapeLike(prefix)}%`)),
+  ];
+  return conditions.length === 0 ? undefined : or(...conditions);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** Committed events of one workspace, oldest position first. */
+export async function listEvents(db: Db, filter: EventFilter): Promise<StoredEvent[]> {
+  return db
+    .select()
+    .from(events)
+    .where(
+      and(
+        eq(events.workspaceId, filter.workspaceId),
+        isNotNull(events.seq),
+        typeCondition(filter.types, filter.typePrefixes),
+        filter.subjectType === undefined ? undefined : eq(events.subjectType, filter.subjectType),
+        filter.subjectId === undefined ? undefined : eq(events.subjectId, filter.subjectId),
+        filter.afterSeq === undefined ? undefined : gt(events.seq, filter.afterSeq),
+        filter.untilSeq === undefined ? undefined : sql`${events.seq} <= ${filter.untilSeq}`,
+      ),
+    )
+    .orderBy(asc(events.seq))
+    .limit(filter.limit);
+}
+
+/** The workspace's latest event position (0 before its first event). */
+export async function latestEventSeq(db: Db, workspaceId: string): Promise<number> {
+  const [row] = await db
+    .select({ seq: sql<string | null>`max(${events.seq})` })
+    .from(events)
+    .where(eq(events.workspaceId, workspaceId));
+  return row?.seq == null ? 0 : Number(row.seq);
 }

@@ -1,3 +1,4 @@
+import type { ApiKeyAuth } from '../auth/api-key-auth.ts';
 import type { App } from '../fastify-types.ts';
 import { apiKeyRoutes } from './api-keys.ts';
 import { approvalPolicyRoutes } from './approval-policy.ts';
@@ -7,6 +8,8 @@ import { authRoutes } from './auth.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { commentRoutes } from './comments.ts';
 import { connectionRoutes } from './connections.ts';
+import { eventStreamRoutes } from './event-stream.ts';
+import { eventRoutes } from './events.ts';
 import { generationRoutes } from './generation.ts';
 import { healthRoutes } from './health.ts';
 import { memberRoutes } from './members.ts';
@@ -16,10 +19,11 @@ import { reviewLinkRoutes } from './review-links.ts';
 import { setupPageRoutes } from './setup-page.ts';
 import { snapshotRoutes } from './snapshots.ts';
 import { sourceRoutes } from './sources.ts';
+import { webhookRoutes } from './webhooks.ts';
 import { workspaceRoutes } from './workspace.ts';
 
 /** Every route module, in one list: tests walk the resulting route table. */
-export function registerRoutes(app: App): void {
+export function registerRoutes(app: App, deps: { authenticateKey: ApiKeyAuth }): void {
   healthRoutes(app);
   workspaceRoutes(app);
   apiKeyRoutes(app);
@@ -38,4 +42,7 @@ export function registerRoutes(app: App): void {
   commentRoutes(app);
   publishingRoutes(app);
   connectionRoutes(app);
+  eventRoutes(app);
+  eventStreamRoutes(app, deps);
+  webhookRoutes(app);
 }

@@ -19,6 +19,7 @@ import { type Campaign, lockCampaign, setCampaignState } from '../../db/queries/
 import { listDraftEditors, listDraftsOfCampaign } from '../../db/queries/drafts.ts';
 import type { CampaignState } from '../../db/schema.ts';
 import { appendEvent } from '../../events/append-event.ts';
+import type { EventType } from '../../events/catalog.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { assertNoDraftErrors, assertNotAuthor } from '../campaigns/approval-gate.ts';
 import { toDraftView } from '../campaigns/views.ts';
@@ -28,7 +29,7 @@ import { stageRequestedEvent, stageSummary } from './stage-events.ts';
 
 const MINUTE = 60_000;
 
-const eventOf: Record<DecisionKind, string> = {
+const eventOf: Record<DecisionKind, EventType> = {
   approve: 'approval.granted',
   reject: 'approval.rejected',
   request_changes: 'approval.changes_requested',

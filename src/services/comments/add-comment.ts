@@ -84,7 +84,7 @@ export async function addComment(
       },
       ...unique.map((memberId) => ({
         workspaceId: ctx.workspaceId,
-        type: 'comment.mentioned',
+        type: 'comment.mentioned' as const,
         subjectType: 'member',
         subjectId: memberId,
         actor: author,

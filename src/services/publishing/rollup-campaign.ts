@@ -6,6 +6,12 @@ import type { ScopedRef } from '../../db/queries/scoped-refs.ts';
 import type { CampaignState } from '../../db/schema.ts';
 import { appendEvents } from '../../events/append-event.ts';
 
+/** The states a campaign reaches from its deliveries (each announced as `campaign.<state>`). */
+export type RolledUpState = Extract<
+  CampaignState,
+  'scheduled' | 'publishing' | 'published' | 'cancelled' | 'failed' | 'partially_failed'
+>;
+
 /**
  * The campaign's state from its deliveries: waiting while none has started, `publishing` while
  * any is unsettled, then `published` (all sent), `failed` (none sent), `partially_failed` (some
@@ -13,7 +19,7 @@ import { appendEvents } from '../../events/append-event.ts';
  */
 export function campaignStateFrom(
   counts: Partial<Record<DeliveryState, number>>,
-): CampaignState | null {
+): RolledUpState | null {
   const n = (state: DeliveryState) => counts[state] ?? 0;
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
   if (total === 0) return null;

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { updateConnection } from '../../db/queries/connections.ts';
 import { type Delivery, transitionDelivery } from '../../db/queries/deliveries.ts';
 import { appendEvent } from '../../events/append-event.ts';
+import type { EventType } from '../../events/catalog.ts';
 import type { NewEvent } from '../../events/types.ts';
 import { describeError } from '../../lib/query-errors.ts';
 import { backoffMs, type PublishingDeps } from './publishing-deps.ts';
@@ -111,7 +112,7 @@ export async function settleDelivery(
 export async function announce(
   db: Db,
   delivery: Delivery,
-  type: string,
+  type: EventType,
   data: Record<string, unknown> = {},
 ): Promise<void> {
   await appendEvent(db, deliveryEvent(delivery, type, data));
@@ -120,7 +121,7 @@ export async function announce(
 /** The event of a delivery's state change: its campaign, channel and batch, plus `data`. */
 export function deliveryEvent(
   delivery: Pick<Delivery, 'workspaceId' | 'id' | 'campaignId' | 'channel' | 'batch'>,
-  type: string,
+  type: EventType,
   data: Record<string, unknown> = {},
 ): NewEvent {
   return {
