@@ -181,8 +181,6 @@ export const events = pgTable(
   (table) => [
     index('events_workspace_id').on(table.workspaceId, table.id),
     uniqueIndex('events_workspace_seq').on(table.workspaceId, table.seq),
-    // The commit trigger finds its transaction's events here (only uncommitted rows lack a seq).
-    index('events_unsequenced').on(table.id).where(sql`${table.seq} is null`),
     // "What happened to this campaign / key / job": history lookups by subject.
     index('events_workspace_subject').on(table.workspaceId, table.subjectType, table.subjectId),
   ],

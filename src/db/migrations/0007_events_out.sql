@@ -48,7 +48,6 @@ CREATE INDEX "webhook_deliveries_due" ON "webhook_deliveries" USING btree ("next
 CREATE INDEX "webhook_endpoints_workspace" ON "webhook_endpoints" USING btree ("workspace_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "webhook_endpoints_active" ON "webhook_endpoints" USING btree ("workspace_id") WHERE "webhook_endpoints"."status" = 'active';--> statement-breakpoint
 CREATE UNIQUE INDEX "events_workspace_seq" ON "events" USING btree ("workspace_id","seq");--> statement-breakpoint
-CREATE INDEX "events_unsequenced" ON "events" USING btree ("id") WHERE "events"."seq" is null;--> statement-breakpoint
 -- Written by hand, after the generated part. Events already logged get their positions in id order.
 UPDATE "events" SET "seq" = "numbered"."n"
 FROM (SELECT "id", row_number() OVER (PARTITION BY "workspace_id" ORDER BY "id") AS "n" FROM "events") AS "numbered"
@@ -57,34 +56,61 @@ WHERE "events"."id" = "numbered"."id";
 INSERT INTO "event_sequences" ("workspace_id", "last_seq")
 SELECT "workspace_id", max("seq") FROM "events" GROUP BY "workspace_id";
 --> statement-breakpoint
+-- Each INSERT statement on events remembers its rows' ids for the commit-time numbering, in a
+-- transaction-local setting (undone with a rolled-back savepoint, like the rows themselves).
+CREATE FUNCTION "events_remember_new"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM set_config(
+    'toombos.new_events',
+    concat_ws(',', nullif(current_setting('toombos.new_events', true), ''), (SELECT string_agg("id"::text, ',') FROM "inserted")),
+    true);
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER "events_remember_new" AFTER INSERT ON "events" REFERENCING NEW TABLE AS "inserted" FOR EACH STATEMENT EXECUTE FUNCTION "events_remember_new"();
+--> statement-breakpoint
 -- At commit (a deferred constraint trigger runs just before COMMIT completes), the transaction's
 -- events get their workspace positions and are announced on `toombos_events`. The counter row
 -- stays locked until the commit is done, so within a workspace positions follow commit order and
 -- NOTIFY order; a reader resuming after position N can never miss a later-committing smaller one.
--- The first firing sequences all of the transaction's events (workspaces in a fixed order, so two
--- committing transactions never wait on each other's counters in opposite orders); the others
--- find nothing left to do.
+-- The trigger fires once per row; the first firing numbers every remembered event (one counter
+-- write and one update per workspace, workspaces in a fixed order so two committing transactions
+-- never wait on each other's counters in opposite orders) and clears the list; the rest return.
 CREATE FUNCTION "events_sequence_at_commit"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  pending record;
-  next_seq bigint;
-  payload text;
+  pending bigint[];
+  ws record;
+  top bigint;
+  announced bigint;
 BEGIN
-  FOR pending IN
-    SELECT "id", "workspace_id" FROM "events" WHERE "seq" IS NULL ORDER BY "workspace_id", "id"
+  pending := string_to_array(nullif(current_setting('toombos.new_events', true), ''), ',')::bigint[];
+  IF pending IS NULL THEN
+    RETURN NULL;
+  END IF;
+  PERFORM set_config('toombos.new_events', '', true);
+  FOR ws IN
+    SELECT "workspace_id", count(*) AS "n" FROM "events" WHERE "id" = ANY(pending)
+    GROUP BY "workspace_id" ORDER BY "workspace_id"
   LOOP
     INSERT INTO "event_sequences" AS "s" ("workspace_id", "last_seq")
-      VALUES (pending."workspace_id", 1)
-      ON CONFLICT ("workspace_id") DO UPDATE SET "last_seq" = "s"."last_seq" + 1
-      RETURNING "s"."last_seq" INTO next_seq;
-    UPDATE "events" AS "e" SET "seq" = next_seq WHERE "e"."id" = pending."id"
-      RETURNING row_to_json("e".*)::text INTO payload;
+      VALUES (ws."workspace_id", ws."n")
+      ON CONFLICT ("workspace_id") DO UPDATE SET "last_seq" = "s"."last_seq" + ws."n"
+      RETURNING "s"."last_seq" INTO top;
     -- NOTIFY payloads are capped at 8000 bytes: a larger event travels as a reference
     -- (src/events/types.ts, INLINE_EVENT_MAX_BYTES).
-    IF octet_length(payload) > 7800 THEN
-      payload := json_build_object('id', pending."id", 'truncated', true)::text;
-    END IF;
-    PERFORM pg_notify('toombos_events', payload);
+    WITH "numbered" AS (
+      SELECT "id", top - ws."n" + row_number() OVER (ORDER BY "id") AS "seq"
+      FROM "events" WHERE "id" = ANY(pending) AND "workspace_id" = ws."workspace_id"
+    ), "sequenced" AS (
+      UPDATE "events" AS "e" SET "seq" = "numbered"."seq" FROM "numbered"
+      WHERE "e"."id" = "numbered"."id"
+      RETURNING "e"."id", row_to_json("e".*)::text AS "payload"
+    )
+    SELECT count(pg_notify('toombos_events', CASE WHEN octet_length("payload") <= 7800 THEN "payload"
+        ELSE json_build_object('id', "id", 'truncated', true)::text END))
+      INTO announced
+      FROM (SELECT * FROM "sequenced" ORDER BY "id") AS "ordered";
   END LOOP;
   RETURN NULL;
 END;
