@@ -18,7 +18,7 @@ export const deliverySend = defineJob({
   },
   // Deliveries due together (a campaign, a busy minute) are claimed and recorded in bulk.
   batch: {
-    size: 100,
+    size: 200,
     // On PostgreSQL, lanes overlap one batch's calls with the next one's claim; PGlite serialises.
     lanes: 2,
     async handler(payloads, { db, publishing }) {
