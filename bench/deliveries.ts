@@ -20,6 +20,7 @@ import { PGBOSS_SCHEMA } from '../src/jobs/start-boss.ts';
 import { workerContext } from '../src/jobs/worker-context.ts';
 import { createLogger } from '../src/lib/logger.ts';
 import { createWorkspaceWithOwner } from '../src/services/workspaces/bootstrap-workspace.ts';
+import { percentile } from './percentile.ts';
 
 const GOAL_P99_LAG_MS = 1_000;
 const GOAL_PER_SECOND = 1_000;
@@ -32,11 +33,6 @@ export interface DeliveryBenchResult {
   lagP99Ms: number;
   perSecond: number;
   baselinePerSecond: number;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 async function until(probe: () => Promise<boolean>, timeoutMs: number, what: string) {

@@ -19,14 +19,10 @@ import { buildServer } from '../src/http/server.ts';
 import { openQueue } from '../src/jobs/queue.ts';
 import { createLogger } from '../src/lib/logger.ts';
 import { createWorkspaceWithOwner } from '../src/services/workspaces/bootstrap-workspace.ts';
+import { percentile } from './percentile.ts';
 
 const CLIENTS = 100;
 const BATCH = 10;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 async function runOnce(label: string, databaseUrl: string | undefined, count: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'toombos-bench-events-'));

@@ -32,15 +32,7 @@ export async function callDestination(
 ): Promise<CalledDestination | null> {
   const prepared = await prepareCall(db, deps, delivery, connection, knownDraft);
   if (prepared === null || prepared.kind === 'refused') return prepared;
-  const { sending, message, opened } = prepared;
-  try {
-    return {
-      sending,
-      outcome: { kind: 'sent', receipt: await opened.adapter.publish(opened.call, message) },
-    };
-  } catch (error) {
-    return { sending, outcome: { kind: 'error', error } };
-  }
+  return publishReady(prepared);
 }
 
 /**
@@ -88,17 +80,22 @@ export async function callDestinations(
     });
     return called;
   }
-  await mapConcurrently(ready, callsAtOnce, async ({ sending, message, opened }) => {
-    try {
-      called.push({
-        sending,
-        outcome: { kind: 'sent', receipt: await opened.adapter.publish(opened.call, message) },
-      });
-    } catch (error) {
-      called.push({ sending, outcome: { kind: 'error', error } });
-    }
+  await mapConcurrently(ready, callsAtOnce, async (call) => {
+    called.push(await publishReady(call));
   });
   return called;
+}
+
+/** The one `publish` call of a prepared delivery; whatever it throws is its outcome. */
+async function publishReady({ sending, message, opened }: Ready): Promise<CalledDestination> {
+  try {
+    return {
+      sending,
+      outcome: { kind: 'sent', receipt: await opened.adapter.publish(opened.call, message) },
+    };
+  } catch (error) {
+    return { sending, outcome: { kind: 'error', error } };
+  }
 }
 
 interface Ready {
