@@ -4,7 +4,7 @@ import { type Delivery, transitionDelivery } from '../../db/queries/deliveries.t
 import { describeError } from '../../lib/query-errors.ts';
 import { openConnection } from './open-connection.ts';
 import { backoffMs, type PublishingDeps } from './publishing-deps.ts';
-import { rollupCampaign } from './rollup-campaign.ts';
+import { withCampaignRollup } from './rollup-campaign.ts';
 import { announce } from './settle-delivery.ts';
 
 /**
@@ -44,22 +44,22 @@ export async function resolveUnknownDelivery(
     return;
   }
   if (lookup.found) {
-    const row = await transitionDelivery(db, scope, ['unknown'], {
-      state: 'sent',
-      remoteId: lookup.remoteId,
-      remoteUrl: lookup.remoteUrl,
-      lastError: null,
-      attempt: { at, outcome: 'found' },
-    });
-    if (row)
-      await announce(db, row, 'delivery.sent', {
-        remoteId: lookup.remoteId,
-        remoteUrl: lookup.remoteUrl,
-        resolvedBy: 'status_lookup',
+    const { remoteId, remoteUrl } = lookup;
+    const campaign = { workspaceId: delivery.workspaceId, id: delivery.campaignId };
+    return withCampaignRollup(db, campaign, async (tx) => {
+      const row = await transitionDelivery(tx, scope, ['unknown'], {
+        state: 'sent',
+        remoteId,
+        remoteUrl,
+        lastError: null,
+        attempt: { at, outcome: 'found' },
       });
-    return rollupCampaign(db, {
-      workspaceId: delivery.workspaceId,
-      campaignId: delivery.campaignId,
+      if (row)
+        await announce(tx, row, 'delivery.sent', {
+          remoteId,
+          remoteUrl,
+          resolvedBy: 'status_lookup',
+        });
     });
   }
   const row = await transitionDelivery(db, scope, ['unknown'], {

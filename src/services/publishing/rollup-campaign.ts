@@ -51,6 +51,23 @@ export async function rollupCampaigns(db: Db, refs: readonly ScopedRef[]): Promi
   await db.transaction(async (tx) => rollupLockedCampaigns(tx, await lockCampaigns(tx, refs)));
 }
 
+/**
+ * Runs `change` (a delivery's move to a final state, with its event) and the roll-up of its
+ * campaign in one commit, the campaign locked first: nobody reads a settled delivery beside a
+ * campaign that has not caught up with it.
+ */
+export async function withCampaignRollup(
+  db: Db,
+  campaign: ScopedRef,
+  change: (tx: Db) => Promise<void>,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const locked = await lockCampaigns(tx, [campaign]);
+    await change(tx);
+    await rollupLockedCampaigns(tx, locked);
+  });
+}
+
 /** The roll-up itself, for a caller already holding these campaigns' locks in its transaction. */
 export async function rollupLockedCampaigns(
   tx: Db,

@@ -8,7 +8,7 @@ import type { EventType } from '../../events/catalog.ts';
 import type { NewEvent } from '../../events/types.ts';
 import { describeError } from '../../lib/query-errors.ts';
 import { backoffMs, type PublishingDeps } from './publishing-deps.ts';
-import { rollupCampaign } from './rollup-campaign.ts';
+import { withCampaignRollup } from './rollup-campaign.ts';
 
 /** How a call ended, as the adapter said (see PublishResult). */
 export type CallOutcome = PublishResult;
@@ -30,20 +30,19 @@ export async function settleDelivery(
   now = new Date(),
 ): Promise<void> {
   const scope = { workspaceId: delivery.workspaceId, id: delivery.id };
+  const campaign = { workspaceId: delivery.workspaceId, id: delivery.campaignId };
   const at = now.toISOString();
   if (outcome.kind === 'sent') {
     const { remoteId, remoteUrl } = outcome.receipt;
-    const row = await transitionDelivery(db, scope, ['sending'], {
-      state: 'sent',
-      remoteId,
-      remoteUrl,
-      lastError: null,
-      attempt: { at, outcome: 'sent' },
-    });
-    if (row) await announce(db, row, 'delivery.sent', { remoteId, remoteUrl });
-    return rollupCampaign(db, {
-      workspaceId: delivery.workspaceId,
-      campaignId: delivery.campaignId,
+    return withCampaignRollup(db, campaign, async (tx) => {
+      const row = await transitionDelivery(tx, scope, ['sending'], {
+        state: 'sent',
+        remoteId,
+        remoteUrl,
+        lastError: null,
+        attempt: { at, outcome: 'sent' },
+      });
+      if (row) await announce(tx, row, 'delivery.sent', { remoteId, remoteUrl });
     });
   }
   const { error } = outcome;
@@ -88,16 +87,18 @@ export async function settleDelivery(
     await announce(db, row, 'delivery.retry_scheduled', { ...detail, dueAt: dueAt.toISOString() });
     return deps.queue.push(db, { workspaceId: row.workspaceId, deliveryId: row.id }, dueAt);
   }
-  const row = await transitionDelivery(db, scope, ['sending'], {
-    state: 'failed',
-    lastError: { kind: error.kind, message: error.message },
-    attempt: { at, outcome: 'failed', error: detail },
-  });
-  if (row) await announce(db, row, 'delivery.failed', detail);
-  if (row && error.kind === 'auth_expired') {
+  return withCampaignRollup(db, campaign, async (tx) => {
+    const row = await transitionDelivery(tx, scope, ['sending'], {
+      state: 'failed',
+      lastError: { kind: error.kind, message: error.message },
+      attempt: { at, outcome: 'failed', error: detail },
+    });
+    if (!row) return;
+    await announce(tx, row, 'delivery.failed', detail);
+    if (error.kind !== 'auth_expired') return;
     const scopeOfConnection = { workspaceId: row.workspaceId, id: row.connectionId };
-    await updateConnection(db, scopeOfConnection, { status: 'needs_reconnect' });
-    await appendEvent(db, {
+    await updateConnection(tx, scopeOfConnection, { status: 'needs_reconnect' });
+    await appendEvent(tx, {
       workspaceId: row.workspaceId,
       type: 'connection.needs_reconnect',
       subjectType: 'connection',
@@ -105,8 +106,7 @@ export async function settleDelivery(
       actor: ACTOR,
       data: { message: error.message },
     });
-  }
-  return rollupCampaign(db, { workspaceId: delivery.workspaceId, campaignId: delivery.campaignId });
+  });
 }
 
 export async function announce(

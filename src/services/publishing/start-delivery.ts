@@ -5,7 +5,7 @@ import { type Delivery, transitionDelivery } from '../../db/queries/deliveries.t
 import { approvalExpired } from '../campaigns/approval-gate.ts';
 import { callDestination } from './call-destination.ts';
 import type { PublishingDeps } from './publishing-deps.ts';
-import { rollupCampaign } from './rollup-campaign.ts';
+import { withCampaignRollup } from './rollup-campaign.ts';
 import { announce, settleDelivery } from './settle-delivery.ts';
 import { startCampaigns } from './start-campaigns.ts';
 import { takeRateSlot } from './take-rate-slot.ts';
@@ -25,14 +25,13 @@ export async function startDelivery(
   // An early job (the delivery was rescheduled or is waiting out a retry): its own job comes later.
   if (delivery.dueAt > now) return;
   if (delivery.sendBy !== null && now > delivery.sendBy) {
-    const row = await transitionDelivery(db, scope, ['scheduled'], {
-      state: 'cancelled',
-      reason: 'missed_window',
-    });
-    if (row) await announce(db, row, 'delivery.cancelled', { reason: 'missed_window' });
-    return rollupCampaign(db, {
-      workspaceId: delivery.workspaceId,
-      campaignId: delivery.campaignId,
+    const campaign = { workspaceId: delivery.workspaceId, id: delivery.campaignId };
+    return withCampaignRollup(db, campaign, async (tx) => {
+      const row = await transitionDelivery(tx, scope, ['scheduled'], {
+        state: 'cancelled',
+        reason: 'missed_window',
+      });
+      if (row) await announce(tx, row, 'delivery.cancelled', { reason: 'missed_window' });
     });
   }
   const connection = await getConnection(db, {
