@@ -8,6 +8,7 @@ import { authRoutes } from './auth.ts';
 import { campaignRoutes } from './campaigns.ts';
 import { commentRoutes } from './comments.ts';
 import { connectionRoutes } from './connections.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { eventStreamRoutes } from './event-stream.ts';
 import { eventRoutes } from './events.ts';
 import { generationRoutes } from './generation.ts';
@@ -16,7 +17,6 @@ import { memberRoutes } from './members.ts';
 import { parseRoutes } from './parse.ts';
 import { publishingRoutes } from './publishing.ts';
 import { reviewLinkRoutes } from './review-links.ts';
-import { setupPageRoutes } from './setup-page.ts';
 import { snapshotRoutes } from './snapshots.ts';
 import { sourceRoutes } from './sources.ts';
 import { webhookRoutes } from './webhooks.ts';
@@ -29,7 +29,6 @@ export function registerRoutes(app: App, deps: { authenticateKey: ApiKeyAuth }):
   apiKeyRoutes(app);
   memberRoutes(app);
   authRoutes(app);
-  setupPageRoutes(app);
   parseRoutes(app);
   sourceRoutes(app);
   snapshotRoutes(app);
@@ -45,4 +44,5 @@ export function registerRoutes(app: App, deps: { authenticateKey: ApiKeyAuth }):
   eventRoutes(app);
   eventStreamRoutes(app, deps);
   webhookRoutes(app);
+  dashboardRoutes(app);
 }

@@ -1,0 +1,6 @@
+import { PageHeader } from '../components/PageHeader.tsx';
+
+// Placeholder until this page is built (issue 8).
+export default function CampaignsPage() {
+  return <PageHeader title="Campaigns" />;
+}
