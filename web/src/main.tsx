@@ -15,7 +15,7 @@ const queryClient = new QueryClient({
 // Darker primary shades than Mantine's defaults: white text on them passes WCAG AA contrast.
 const theme = createTheme({
   primaryColor: 'indigo',
-  primaryShade: { light: 7, dark: 5 },
+  primaryShade: { light: 7, dark: 7 },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   focusRing: 'auto',
 });
