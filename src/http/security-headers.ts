@@ -23,7 +23,8 @@ export function securityHeaders({ https }: { https: boolean }): SecurityHeaders 
     "font-src 'self' data:",
     "form-action 'self'",
     "frame-ancestors 'self'",
-    "img-src 'self' data:",
+    // Brand logos and images in previews come from the brand's own https sites.
+    "img-src 'self' data: https:",
     "object-src 'none'",
     "script-src 'self' 'unsafe-inline'",
     "script-src-attr 'none'",

@@ -16,6 +16,8 @@ const colors: Record<string, string> = {
   unknown: 'orange',
   needs_reconnect: 'orange',
   failed: 'red',
+  succeeded: 'green',
+  revoked: 'gray',
   rejected: 'red',
   cancelled: 'gray',
   disabled: 'gray',
