@@ -1,4 +1,4 @@
-// `npm run bench`: parser throughput (bench/parse.ts), publishing lag and deliveries/s
+// `npm run bench`: the dashboard's first-load JavaScript (bench/dashboard.ts), parser throughput (bench/parse.ts), publishing lag and deliveries/s
 // (bench/deliveries.ts), event fan-out to 100 WebSocket clients (bench/events.ts), then req/s and latency of authenticated
 // `GET /v1/workspace` and of full previews (`POST /v1/preview`, 8 channels) on the real Toombos
 // process, against a bare Fastify 5 JSON route measured in the same run with the same settings.
@@ -8,6 +8,7 @@
 // BENCH_EVENTS (2000), BENCH_DATABASE_URL (also bench on PostgreSQL), BENCH_CPU_PROF=<dir> (V8 profiles of targets).
 import { cpus, loadavg } from 'node:os';
 import { loadBenchConfig } from './config.ts';
+import { benchDashboardSize } from './dashboard.ts';
 import { benchDeliveries } from './deliveries.ts';
 import { benchEvents } from './events.ts';
 import { checkOk, type LoadResult, type LoadSettings, measure } from './load.ts';
@@ -48,7 +49,7 @@ async function bench(
   const running = await startTarget(name, env);
   stopCurrent = running.stop;
   try {
-    const { url, headers, description, diagnostic } = running.ready;
+    const { url, headers, description, diagnostics = [] } = running.ready;
     await checkOk({ url, headers });
     process.stdout.write(
       `warm-up ${settings.warmupSeconds} s, measuring ${settings.durationSeconds} s… `,
@@ -89,14 +90,15 @@ async function bench(
         ),
       });
     }
-    if (diagnostic) {
+    for (const diagnostic of diagnostics) {
       process.stdout.write(`then ${diagnostic.label}… `);
-      await checkOk({ url: diagnostic.url, headers: {} });
+      const request = { url: diagnostic.url, headers: diagnostic.headers ?? {} };
+      await checkOk(request);
       rows.push({
         target: `  ${target} ${diagnostic.label}`,
         description: `${description}; same process, public route, no database work`,
         judge: 'none',
-        result: await measure({ url: diagnostic.url, headers: {} }, settings, running.cpuMicros),
+        result: await measure(request, settings, running.cpuMicros),
       });
     }
     process.stdout.write('done\n');
@@ -178,6 +180,7 @@ async function main(): Promise<void> {
       `${settings.durationSeconds} s measured per target; Node ${process.version}, ` +
       `${cpus().length} CPUs, load average ${load?.toFixed(2)} at start\n`,
   );
+  benchDashboardSize((line) => process.stdout.write(`• ${line}\n`));
   benchParse((line) => process.stdout.write(`• ${line}\n`));
   await benchDeliveries((line) => process.stdout.write(`• ${line}\n`), {
     count: benchConfig.BENCH_DELIVERIES,

@@ -12,6 +12,8 @@ export default defineConfig({
     assetsDir: 'assets',
     sourcemap: false,
     reportCompressedSize: true,
+    // .vite/manifest.json: the chunk graph `npm run bench` walks to weigh the first load.
+    manifest: true,
   },
   server: {
     // `npm run web:dev`: the dashboard with hot reload, talking to a `toombos start` on :8080.

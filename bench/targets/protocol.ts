@@ -18,8 +18,8 @@ export interface ReadyMessage {
     coldBody: string;
     description: string;
   };
-  /** Optional second route of the same process, measured as a diagnostic. */
-  diagnostic?: { label: string; url: string };
+  /** Other routes of the same process, measured as diagnostics (public, no database work). */
+  diagnostics?: { label: string; url: string; headers?: Record<string, string> }[];
   /** A temp directory the child created; the parent removes it too if the child dies. */
   tempDir?: string;
   /** What the target runs, for the report (roles, database kind). */
