@@ -27,8 +27,8 @@ const staleRootsByFamily: Record<string, string[]> = {
   member: ['members'],
   api_key: ['api-keys'],
   webhook: ['webhooks'],
-  tone: ['tones'],
-  workspace: ['brand', 'workspace'],
+  tone: ['tones', 'preview'],
+  workspace: ['brand', 'workspace', 'preview'],
   review_link: ['review-links'],
   approval_policy: ['approval-policy'],
 };
