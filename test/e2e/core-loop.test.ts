@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium).each(databaseKinds)('the dashboard core loop on %s
   let owner: Page;
   let campaignId = '';
 
-  it('goes from the living document to sent deliveries', async () => {
+  it('goes from the living document to sent deliveries', { timeout: 180_000 }, async () => {
     ({ page: owner } = await newMemberPage(browser));
     await completeSetup(owner, toombos.setupLink, 'owner password 123');
     await owner.getByText('Live', { exact: true }).waitFor();
@@ -141,7 +141,7 @@ describe.skipIf(!hasChromium).each(databaseKinds)('the dashboard core loop on %s
     await expect(owner.getByText('failed', { exact: true }).count()).resolves.toBe(0);
   });
 
-  it('shows in one tab what another tab did, without a reload', async () => {
+  it('shows in one tab what another tab did, without a reload', { timeout: 60_000 }, async () => {
     const other = await owner.context().newPage();
     await owner.goto(`${toombos.url}/`);
     await owner.getByText('Live', { exact: true }).waitFor();
@@ -155,6 +155,7 @@ describe.skipIf(!hasChromium).each(databaseKinds)('the dashboard core loop on %s
 
   it.runIf(kind === 'pglite')(
     'renders every page at desktop and phone width, in light and dark, without serious accessibility violations',
+    { timeout: 600_000 },
     async () => {
       const sourceId = await adminApi<{ data: { id: string }[] }>(
         toombos,

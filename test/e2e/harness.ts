@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -68,6 +69,8 @@ export async function startToombos(kind: DatabaseKind): Promise<RunningToombos> 
   const database: TestDatabase | null = kind === 'postgres' ? await openTestDatabase(kind) : null;
   const dataDir = database?.dataDir ?? mkdtempSync(join(tmpdir(), 'toombos-e2e-'));
   const env: Record<string, string> = {
+    // A real port, not 0: links the server builds (invitations) name its public URL and port.
+    PORT: String(await freePort()),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     ...(database?.url ? { DATABASE_URL: database.url, TOOMBOS_SECRET_KEY: 'cd'.repeat(32) } : {}),
@@ -98,6 +101,21 @@ export async function startToombos(kind: DatabaseKind): Promise<RunningToombos> 
       else rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
 }
 
 /** The public API with the admin key: for test preconditions the dashboard does not own. */

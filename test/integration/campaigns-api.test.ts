@@ -80,6 +80,13 @@ describe.each(databaseKinds)('campaigns and drafts on %s', (kind) => {
     });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json<Draft>().version).toBe(2);
+    // An edit made on version 1 (a page opened before the save above) loses nothing: 409.
+    const stale = await call(writer, 'PATCH', `/v1/drafts/${draft.id}`, {
+      baseVersion: 1,
+      posts: [{ text: 'An older page would overwrite the newer text.' }],
+    });
+    expect(stale.statusCode, stale.body).toBe(409);
+    expect(stale.json()).toMatchObject({ currentVersion: 2 });
     expect((await call(writer, 'GET', `/v1/campaigns/${campaign.id}`)).json<Campaign>().state).toBe(
       'draft',
     );

@@ -37,6 +37,11 @@ export type CreateCampaignInput = z.output<typeof createCampaignInput>;
 
 /** A person's edit of a draft: the fields of its channel's content they may change. */
 export const editDraftInput = z.strictObject({
+  /**
+   * The version the edit was made on. When given and the draft has moved on since, the edit is
+   * refused (409) instead of silently replacing someone else's newer text.
+   */
+  baseVersion: z.number().int().min(1).optional(),
   /** Why, in a few words; kept with the version. */
   note: z.string().trim().min(1).max(500).optional(),
   subject: z.string().max(300).optional(),

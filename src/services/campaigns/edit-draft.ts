@@ -39,6 +39,15 @@ const editableFields = {
   social: ['posts'],
 } as const;
 
+/** Someone saved the draft after the version this edit was made on. */
+function movedOn(currentVersion?: number): AppError {
+  return new AppError(
+    'conflict',
+    'The draft changed meanwhile (someone saved a newer version); reload it and edit again.',
+    currentVersion === undefined ? {} : { currentVersion },
+  );
+}
+
 /** States in which a draft can still change: once publishing starts, what went out is final. */
 const EDITABLE_STATES = new Set(['draft', 'pending_approval', 'approved', 'scheduled']);
 
@@ -50,10 +59,11 @@ const EDITABLE_STATES = new Set(['draft', 'pending_approval', 'approved', 'sched
  */
 export async function editDraft(
   ctx: ServiceContext,
-  { id, note, ...changes }: EditDraftInput & { id: string },
+  { id, note, baseVersion, ...changes }: EditDraftInput & { id: string },
 ): Promise<DraftView> {
   const current = await getDraft(ctx.db, { workspaceId: ctx.workspaceId, id });
   if (!current) throw notFound('Draft');
+  if (baseVersion !== undefined && baseVersion !== current.version) throw movedOn(current.version);
   const content = applyChanges(current.content as unknown as DraftContent, changes);
   const workspace = await getWorkspace(ctx);
   const brand = brandContext(workspace.name, workspace.brand);
@@ -96,8 +106,7 @@ export async function editDraft(
       body,
       editedBy: actor,
     });
-    if (!row)
-      throw new AppError('conflict', 'The draft changed meanwhile; reload it and edit again.');
+    if (!row) throw movedOn();
     await insertDraftVersion(tx, {
       workspaceId: ctx.workspaceId,
       draftId: id,

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, errorMessage, get, patch } from '../../api.ts';
+import { ApiError, errorMessage, patch } from '../../api.ts';
 import type { CampaignDraft, CampaignWithDrafts, Channel } from '../../types/campaigns.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { DraftBody } from '../previews/DraftBody.tsx';
@@ -64,16 +64,11 @@ export function DraftCard({
   const save = useMutation({
     mutationFn: async () => {
       const base = edit?.baseVersion ?? draft.version;
-      // The API cannot be told which version an edit started from: check before writing.
-      const current = await get<CampaignDraft>(`/v1/drafts/${draft.id}`);
-      if (current.version !== base)
-        throw new ApiError({
-          status: 409,
-          detail: `Version ${current.version} of this draft was saved by ${savedBy(current.editedBy)} while you were editing; your edit was not saved.`,
-        });
       const { posts, ...fields } = changedFields(draft.content, values);
       const trimmed = note.trim();
+      // baseVersion: the API refuses (409) an edit of a version someone has saved over since.
       return patch<CampaignDraft>(`/v1/drafts/${draft.id}`, {
+        baseVersion: base,
         ...fields,
         ...(posts ? { posts: posts.map((text) => ({ text })) } : {}),
         ...(trimmed ? { note: trimmed } : {}),
