@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { defaultPolicy } from '../../src/approvals/default-policy.ts';
 import { databaseKinds } from '../helpers/test-database.ts';
 import {
@@ -10,6 +10,7 @@ import {
   launchBrowser,
   newMemberPage,
   type RunningToombos,
+  saveFailure,
   screenshotBothWidths,
   seriousAccessibilityViolations,
   startToombos,
@@ -68,6 +69,7 @@ describe.skipIf(!hasChromium).each(databaseKinds)('the dashboard core loop on %s
 
   it('goes from the living document to sent deliveries', { timeout: 180_000 }, async () => {
     ({ page: owner } = await newMemberPage(browser));
+    onTestFailed(() => saveFailure(owner, `core-loop-${kind}`));
     await completeSetup(owner, toombos.setupLink, 'owner password 123');
     await owner.getByText('Live', { exact: true }).waitFor();
 
@@ -98,7 +100,7 @@ describe.skipIf(!hasChromium).each(databaseKinds)('the dashboard core loop on %s
     await owner.getByRole('textbox', { name: 'Campaign name' }).fill(CAMPAIGN);
     await owner
       .frameLocator('iframe[title="Email preview"]')
-      .getByText(LEAD_TITLE)
+      .getByText(LEAD_TITLE, { exact: true })
       .first()
       .waitFor();
     await owner.getByRole('button', { name: 'Create campaign' }).click();
@@ -125,9 +127,11 @@ describe.skipIf(!hasChromium).each(databaseKinds)('the dashboard core loop on %s
     const xPost = draftOf(campaign, 'x').content.posts?.[0]?.text ?? '';
     expect(xPost).not.toBe('');
     await nav(owner, 'Outbox');
+    // Chromium lays out an off-screen sandboxed frame only once it is scrolled into view.
+    await owner.locator(`iframe[title="Sent email: ${subject}"]`).scrollIntoViewIfNeeded();
     await owner
       .frameLocator(`iframe[title="Sent email: ${subject}"]`)
-      .getByText(LEAD_TITLE)
+      .getByText(LEAD_TITLE, { exact: true })
       .first()
       .waitFor();
     await owner

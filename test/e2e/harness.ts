@@ -145,6 +145,7 @@ export async function newMemberPage(
   const context = await browser.newContext({ viewport: viewports.desktop });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => console.error(`page error at ${page.url()}: ${error.stack}`));
   return { context, page };
 }
 
@@ -209,4 +210,12 @@ export async function completeSetup(
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Finish setup' }).click();
   await page.waitForURL((url) => url.pathname === '/');
+}
+
+/** On a failed test: the page as it was, to see what the assertion waited for in vain. */
+export async function saveFailure(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `FAILED-${name}.png`);
+  await page.screenshot({ path, fullPage: true }).catch(() => {});
+  console.error(`the page at failure (${page.url()}): ${path}`);
 }

@@ -1,7 +1,8 @@
 import { Center, Loader } from '@mantine/core';
 import { lazy, type ReactNode, Suspense } from 'react';
-import { Redirect, Route, Switch } from 'wouter';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { ErrorAlert } from './components/ErrorAlert.tsx';
+import { PageErrorBoundary } from './components/PageErrorBoundary.tsx';
 import { EventStreamProvider } from './events.tsx';
 import { Layout } from './Layout.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -35,27 +36,30 @@ export function App() {
 }
 
 function SignedIn() {
+  const [location] = useLocation();
   return (
     <EventStreamProvider>
       <Layout>
-        <Suspense fallback={<FullPageLoader />}>
-          <Switch>
-            <Route path="/" component={OverviewPage} />
-            <Route path="/sources" component={SourcesPage} />
-            <Route path="/sources/:id">{(p) => <SourcePage id={p.id} />}</Route>
-            <Route path="/campaigns" component={CampaignsPage} />
-            <Route path="/campaigns/new" component={ComposerPage} />
-            <Route path="/campaigns/:id">{(p) => <CampaignPage id={p.id} />}</Route>
-            <Route path="/approvals" component={ApprovalsPage} />
-            <Route path="/calendar" component={CalendarPage} />
-            <Route path="/deliveries" component={DeliveriesPage} />
-            <Route path="/outbox" component={OutboxPage} />
-            <Route path="/settings/:tab?">{(p) => <SettingsPage tab={p.tab ?? 'brand'} />}</Route>
-            <Route>
-              <NotFound />
-            </Route>
-          </Switch>
-        </Suspense>
+        <PageErrorBoundary resetKey={location}>
+          <Suspense fallback={<FullPageLoader />}>
+            <Switch>
+              <Route path="/" component={OverviewPage} />
+              <Route path="/sources" component={SourcesPage} />
+              <Route path="/sources/:id">{(p) => <SourcePage id={p.id} />}</Route>
+              <Route path="/campaigns" component={CampaignsPage} />
+              <Route path="/campaigns/new" component={ComposerPage} />
+              <Route path="/campaigns/:id">{(p) => <CampaignPage id={p.id} />}</Route>
+              <Route path="/approvals" component={ApprovalsPage} />
+              <Route path="/calendar" component={CalendarPage} />
+              <Route path="/deliveries" component={DeliveriesPage} />
+              <Route path="/outbox" component={OutboxPage} />
+              <Route path="/settings/:tab?">{(p) => <SettingsPage tab={p.tab ?? 'brand'} />}</Route>
+              <Route>
+                <NotFound />
+              </Route>
+            </Switch>
+          </Suspense>
+        </PageErrorBoundary>
       </Layout>
     </EventStreamProvider>
   );

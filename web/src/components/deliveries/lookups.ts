@@ -39,7 +39,9 @@ export function useConnectionNames() {
 export function useChannels() {
   return useQuery({
     queryKey: ['channels'],
-    queryFn: async () => (await get<{ data: ChannelInfo[] }>('/v1/channels')).data,
+    // The cache holds the API's answer as is: other pages share this key with their own `select`.
+    queryFn: () => get<{ data: ChannelInfo[] }>('/v1/channels'),
+    select: (answer) => answer.data,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
