@@ -103,6 +103,7 @@ describe.skipIf(!hasChromium).each(databaseKinds)('the dashboard core loop on %s
       .getByText(LEAD_TITLE, { exact: true })
       .first()
       .waitFor();
+    await expectAccessible(owner, 'the composer with email, web and X previews');
     await owner.getByRole('button', { name: 'Create campaign' }).click();
     await owner.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
     campaignId = owner.url().split('/').pop() ?? '';
@@ -113,6 +114,9 @@ describe.skipIf(!hasChromium).each(databaseKinds)('the dashboard core loop on %s
     await editor.getByText(CAMPAIGN).first().waitFor();
     const review = editor.getByRole('button', { name: `Review ${CAMPAIGN}` });
     if (await review.isVisible()) await review.click();
+    // The review panel (drafts, stages, decision form, comments) is checked open, too.
+    await expectAccessible(editor, 'approvals with the review panel');
+    await screenshotBothWidths(editor, 'approvals-review-light');
     await editor.getByRole('button', { name: 'Approve', exact: true }).click();
     await editor.getByText('Nothing waits for you').waitFor();
 
@@ -224,6 +228,11 @@ async function settled(page: Page): Promise<void> {
     undefined,
     { timeout: 10_000 },
   );
+}
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const violations = await seriousAccessibilityViolations(page);
+  expect(describeViolations(violations), what).toBe('');
 }
 
 async function nav(page: Page, section: string): Promise<void> {
