@@ -117,6 +117,19 @@ export const deliveries = pgTable(
       table.batch,
     ),
     index('deliveries_workspace_created').on(table.workspaceId, table.createdAt, table.id),
+    // `GET /v1/deliveries?status=failed&order=desc`: one state's rows in creation order.
+    index('deliveries_workspace_state').on(
+      table.workspaceId,
+      table.state,
+      table.createdAt,
+      table.id,
+    ),
+    // The calendar: `?dueFrom&dueTo`.
+    index('deliveries_workspace_due').on(table.workspaceId, table.dueAt),
+    // `GET /v1/deliveries/stats`: settled deliveries by when they settled (their last update).
+    index('deliveries_workspace_settled')
+      .on(table.workspaceId, table.updatedAt)
+      .where(sql`${table.state} in ('sent', 'failed', 'cancelled', 'unknown')`),
     index('deliveries_campaign').on(table.workspaceId, table.campaignId),
     index('deliveries_due')
       .on(table.dueAt)

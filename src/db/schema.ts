@@ -337,6 +337,17 @@ export const campaigns = pgTable(
   },
   (table) => [
     index('campaigns_workspace_created').on(table.workspaceId, table.createdAt, table.id),
+    // `GET /v1/campaigns?state=…`: a few states' rows in creation order.
+    index('campaigns_workspace_state').on(
+      table.workspaceId,
+      table.state,
+      table.createdAt,
+      table.id,
+    ),
+    // The calendar: `?scheduledFrom&scheduledTo`.
+    index('campaigns_workspace_scheduled')
+      .on(table.workspaceId, table.scheduledAt)
+      .where(sql`${table.scheduledAt} is not null`),
     index('campaigns_source').on(table.workspaceId, table.sourceId, table.createdAt),
   ],
 );

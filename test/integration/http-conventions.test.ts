@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -7,6 +8,7 @@ import {
   latestHeartbeat,
   upsertWorkerHeartbeat,
 } from '../../src/db/queries/workers.ts';
+import { workers } from '../../src/db/schema.ts';
 import { bearer, startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { databaseKinds } from '../helpers/test-database.ts';
 
@@ -344,8 +346,45 @@ describe.each(databaseKinds)('HTTP conventions on %s', (kind) => {
       expect(response.json()).toMatchObject({
         status: 'unavailable',
         failing: ['worker'],
-        checks: { database: { ok: true }, queue: { ok: true }, worker: { ok: false } },
+        checks: {
+          database: { ok: true },
+          queue: { ok: true },
+          worker: {
+            ok: false,
+            detail: 'no worker has ever sent a heartbeat',
+            workers: 0,
+            lastHeartbeatAt: null,
+          },
+        },
       });
+    });
+
+    // PGlite only, like the test above: exact worker counts need a workers table of this file alone.
+    it.runIf(kind === 'pglite')('counts only workers with a fresh heartbeat', async () => {
+      const fresh = { id: `test-${randomUUID()}`, hostname: hostname(), pid: process.pid };
+      const stale = { id: `test-${randomUUID()}`, hostname: hostname(), pid: process.pid };
+      await upsertWorkerHeartbeat(t.database.db, fresh);
+      await upsertWorkerHeartbeat(t.database.db, stale);
+      await t.database.db
+        .update(workers)
+        .set({ heartbeatAt: sql`now() - interval '5 minutes'` })
+        .where(eq(workers.id, stale.id));
+      try {
+        const response = await t.app.inject({ method: 'GET', url: '/health/ready' });
+        expect(response.statusCode, response.body).toBe(200);
+        const worker = response.json<{
+          checks: { worker: { ok: boolean; workers: number; lastHeartbeatAt: string } };
+        }>().checks.worker;
+        expect(worker).toMatchObject({ ok: true, workers: 1 });
+        const [row] = await t.database.db
+          .select({ at: workers.heartbeatAt })
+          .from(workers)
+          .where(eq(workers.id, fresh.id));
+        expect(worker.lastHeartbeatAt).toBe(row?.at.toISOString());
+      } finally {
+        await deleteWorker(t.database.db, fresh.id);
+        await deleteWorker(t.database.db, stale.id);
+      }
     });
 
     it('is ready once a worker heartbeat is fresh', async () => {
@@ -355,6 +394,11 @@ describe.each(databaseKinds)('HTTP conventions on %s', (kind) => {
         const response = await t.app.inject({ method: 'GET', url: '/health/ready' });
         expect(response.statusCode, response.body).toBe(200);
         expect(response.json()).toMatchObject({ status: 'ready', failing: [] });
+        const worker = response.json<{
+          checks: { worker: { workers: number; lastHeartbeatAt: string | null } };
+        }>().checks.worker;
+        expect(worker.workers).toBeGreaterThanOrEqual(1);
+        expect(worker.lastHeartbeatAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
       } finally {
         await deleteWorker(t.database.db, worker.id);
       }

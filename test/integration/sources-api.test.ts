@@ -18,6 +18,7 @@ interface SourceView {
   id: string;
   kind: string;
   latestSnapshotId: string | null;
+  itemCount: number | null;
   nextSyncAt: string | null;
   lastSync: { status: string; error: { code: string } | null } | null;
 }
@@ -147,6 +148,49 @@ describe.each(databaseKinds)('sources and snapshots on %s', (kind) => {
     expect(next.json<{ data: Array<{ id: string }> }>().data.map((s) => s.id)).toEqual([
       third.snapshotId,
     ]);
+  });
+
+  it("shows the latest snapshot's item count on every source view (null before a snapshot)", async () => {
+    const own = await t.createWorkspace();
+    const as = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: bearer(own.adminKey), ...(payload && { payload }) });
+    const created = await as('POST', '/v1/sources', {
+      kind: 'markdown',
+      name: 'Full',
+      text: weekly,
+    });
+    const full = created.json<{ source: SourceView }>().source;
+    expect(full.itemCount).toBe(9);
+    const shorter = weekly.replace(/### Charging Dock Approved[\s\S]*?(?=\n## )/, '');
+    expect((await as('POST', `/v1/sources/${full.id}/sync`, { text: shorter })).statusCode).toBe(
+      200,
+    );
+    // A private address is refused: the source stays, with no snapshot.
+    const failed = (
+      await as('POST', '/v1/sources', {
+        kind: 'url',
+        name: 'Unreachable',
+        url: 'http://127.0.0.1:9/weekly.md',
+      })
+    ).json<{ source: SourceView; sync: SyncResult }>();
+    expect(failed.sync.status).toBe('failed');
+    expect(failed.source.itemCount).toBeNull();
+
+    const listed = (await as('GET', '/v1/sources')).json<{ data: SourceView[] }>().data;
+    expect(listed.map((source) => [source.id, source.itemCount])).toEqual([
+      [full.id, 8],
+      [failed.source.id, null],
+    ]);
+    expect((await as('GET', `/v1/sources/${full.id}`)).json<SourceView>().itemCount).toBe(8);
+    expect(
+      (await as('PATCH', `/v1/sources/${full.id}`, { name: 'Renamed' })).json<SourceView>()
+        .itemCount,
+    ).toBe(8);
+    expect((await as('DELETE', `/v1/sources/${full.id}`)).json<SourceView>().itemCount).toBe(8);
+
+    // Another workspace's list shows its own sources only.
+    const others = (await call('GET', '/v1/sources?limit=200')).json<{ data: SourceView[] }>();
+    expect(others.data.some((source) => source.id === failed.source.id)).toBe(false);
   });
 
   it('refuses to diff snapshots of different sources', async () => {

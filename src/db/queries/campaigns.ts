@@ -1,7 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { type CampaignState, campaigns } from '../schema.ts';
-import { afterCursor, type PageAfter } from './page.ts';
+import { afterCursor, keysetOrder, type PageAfter, type PageOrder } from './page.ts';
 import { inScopedRefs, type ScopedRef } from './scoped-refs.ts';
 
 export type Campaign = typeof campaigns.$inferSelect;
@@ -40,25 +40,38 @@ export async function lockCampaign(
   return rows[0];
 }
 
-export async function listCampaigns(
-  db: Db,
-  {
-    workspaceId,
-    limit,
-    after,
-  }: { workspaceId: string; limit: number; after?: PageAfter | undefined },
-): Promise<Campaign[]> {
+/** Which of a workspace's campaigns to list, and in which order of creation. */
+export interface CampaignListFilter {
+  workspaceId: string;
+  /** Any of these states. */
+  state?: readonly CampaignState[] | undefined;
+  /** `scheduled_at` in `[scheduledFrom, scheduledTo)`; a campaign never scheduled has none. */
+  scheduledFrom?: Date | undefined;
+  scheduledTo?: Date | undefined;
+  limit: number;
+  after?: PageAfter | undefined;
+  order?: PageOrder | undefined;
+}
+
+export async function listCampaigns(db: Db, filter: CampaignListFilter): Promise<Campaign[]> {
+  const order = filter.order ?? 'asc';
+  const where = and(
+    eq(campaigns.workspaceId, filter.workspaceId),
+    filter.state === undefined ? undefined : inArray(campaigns.state, [...filter.state]),
+    filter.scheduledFrom === undefined
+      ? undefined
+      : gte(campaigns.scheduledAt, filter.scheduledFrom),
+    filter.scheduledTo === undefined ? undefined : lt(campaigns.scheduledAt, filter.scheduledTo),
+    afterCursor(campaigns.createdAt, campaigns.id, filter.after, order),
+  );
+  // A window (the calendar) is read through `campaigns_workspace_scheduled`, then sorted.
+  const sortAfterFilter = filter.scheduledFrom !== undefined || filter.scheduledTo !== undefined;
   return db
     .select()
     .from(campaigns)
-    .where(
-      and(
-        eq(campaigns.workspaceId, workspaceId),
-        afterCursor(campaigns.createdAt, campaigns.id, after),
-      ),
-    )
-    .orderBy(campaigns.createdAt, campaigns.id)
-    .limit(limit);
+    .where(where)
+    .orderBy(...keysetOrder(campaigns.createdAt, campaigns.id, order, { sortAfterFilter }))
+    .limit(filter.limit);
 }
 
 /** The newest campaign made from a source: "what changed since the last campaign" starts there. */

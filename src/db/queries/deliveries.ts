@@ -1,7 +1,7 @@
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { type DeliveryAttempt, type DeliveryState, deliveries } from '../publishing-schema.ts';
-import { afterCursor, type PageAfter } from './page.ts';
+import { afterCursor, keysetOrder, type PageAfter, type PageOrder } from './page.ts';
 import { inScopedRefs, type ScopedRef } from './scoped-refs.ts';
 
 export type Delivery = typeof deliveries.$inferSelect;
@@ -29,30 +29,38 @@ export async function getDelivery(
   return rows[0];
 }
 
-export async function listDeliveries(
-  db: Db,
-  filter: {
-    workspaceId: string;
-    campaignId?: string | undefined;
-    state?: DeliveryState | undefined;
-    channel?: string | undefined;
-    limit: number;
-    after?: PageAfter | undefined;
-  },
-): Promise<Delivery[]> {
+/** Which of a workspace's deliveries to list, and in which order of creation. */
+export interface DeliveryListFilter {
+  workspaceId: string;
+  campaignId?: string | undefined;
+  state?: DeliveryState | undefined;
+  channel?: string | undefined;
+  /** `due_at` (the scheduled time, then each retry's) in `[dueFrom, dueTo)`. */
+  dueFrom?: Date | undefined;
+  dueTo?: Date | undefined;
+  limit: number;
+  after?: PageAfter | undefined;
+  order?: PageOrder | undefined;
+}
+
+export async function listDeliveries(db: Db, filter: DeliveryListFilter): Promise<Delivery[]> {
+  const order = filter.order ?? 'asc';
+  const where = and(
+    eq(deliveries.workspaceId, filter.workspaceId),
+    filter.campaignId === undefined ? undefined : eq(deliveries.campaignId, filter.campaignId),
+    filter.state === undefined ? undefined : eq(deliveries.state, filter.state),
+    filter.channel === undefined ? undefined : eq(deliveries.channel, filter.channel),
+    filter.dueFrom === undefined ? undefined : gte(deliveries.dueAt, filter.dueFrom),
+    filter.dueTo === undefined ? undefined : lt(deliveries.dueAt, filter.dueTo),
+    afterCursor(deliveries.createdAt, deliveries.id, filter.after, order),
+  );
+  // A window (the calendar) is read through `deliveries_workspace_due`, then sorted.
+  const sortAfterFilter = filter.dueFrom !== undefined || filter.dueTo !== undefined;
   return db
     .select()
     .from(deliveries)
-    .where(
-      and(
-        eq(deliveries.workspaceId, filter.workspaceId),
-        filter.campaignId === undefined ? undefined : eq(deliveries.campaignId, filter.campaignId),
-        filter.state === undefined ? undefined : eq(deliveries.state, filter.state),
-        filter.channel === undefined ? undefined : eq(deliveries.channel, filter.channel),
-        afterCursor(deliveries.createdAt, deliveries.id, filter.after),
-      ),
-    )
-    .orderBy(deliveries.createdAt, deliveries.id)
+    .where(where)
+    .orderBy(...keysetOrder(deliveries.createdAt, deliveries.id, order, { sortAfterFilter }))
     .limit(filter.limit);
 }
 
@@ -268,4 +276,66 @@ export async function countDeliveryStatesOf(
     counts.set(row.campaignId, entry);
   }
   return counts;
+}
+
+/** The states a delivery settles in, as the daily counts report them. */
+export const settledDeliveryStates = ['sent', 'failed', 'cancelled', 'unknown'] as const;
+export type SettledDeliveryState = (typeof settledDeliveryStates)[number];
+
+/** One local day, as the instants it starts (inclusive) and ends (exclusive) at. */
+export interface DayWindow {
+  /** `YYYY-MM-DD`, the label the counts come back under. */
+  date: string;
+  start: Date;
+  end: Date;
+}
+
+export type DayCounts = { date: string } & Record<SettledDeliveryState, number>;
+
+/**
+ * Settled deliveries per day window and state, counted where they settled: a delivery's last
+ * update (`updated_at`) is its move into its current state, and a settled one is only updated
+ * again when it is retried (it then leaves the settled states). One GROUP BY over the windows
+ * (in their order), days without deliveries included as zeros. The whole window bounds one range
+ * scan of `deliveries_workspace_settled` (the state list below is that index's predicate, written
+ * inline so the planner can match it); windows must be in order and not overlap.
+ */
+export async function countSettledDeliveriesByDay(
+  db: Db,
+  { workspaceId, days }: { workspaceId: string; days: readonly DayWindow[] },
+): Promise<DayCounts[]> {
+  const first = days[0];
+  const last = days[days.length - 1];
+  if (!first || !last) return [];
+  const windows = sql.join(
+    days.map(
+      (day, position) =>
+        sql`(${position}::int, ${day.date}::text, ${day.start.toISOString()}::timestamptz, ${day.end.toISOString()}::timestamptz)`,
+    ),
+    sql`, `,
+  );
+  const result = await db.execute(sql`
+    select day.date,
+      count(*) filter (where ${deliveries.state} = 'sent')::int as sent,
+      count(*) filter (where ${deliveries.state} = 'failed')::int as failed,
+      count(*) filter (where ${deliveries.state} = 'cancelled')::int as cancelled,
+      count(*) filter (where ${deliveries.state} = 'unknown')::int as unknown
+    from (values ${windows}) as day (position, date, starts_at, ends_at)
+    left join ${deliveries}
+      on ${deliveries.workspaceId} = ${workspaceId}::uuid
+      and ${deliveries.state} in ('sent', 'failed', 'cancelled', 'unknown')
+      and ${deliveries.updatedAt} >= day.starts_at
+      and ${deliveries.updatedAt} < day.ends_at
+      and ${deliveries.updatedAt} >= ${first.start.toISOString()}::timestamptz
+      and ${deliveries.updatedAt} < ${last.end.toISOString()}::timestamptz
+    group by day.position, day.date
+    order by day.position`);
+  const rows = (result as { rows: DayCounts[] }).rows;
+  return rows.map((row) => ({
+    date: row.date,
+    sent: Number(row.sent),
+    failed: Number(row.failed),
+    cancelled: Number(row.cancelled),
+    unknown: Number(row.unknown),
+  }));
 }

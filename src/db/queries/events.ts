@@ -1,4 +1,17 @@
-import { and, asc, eq, gt, inArray, isNotNull, like, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  like,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { StoredEvent } from '../../events/types.ts';
 import type { Db } from '../client.ts';
 import { events } from '../schema.ts';
@@ -38,6 +51,10 @@ export interface EventFilter {
   afterSeq?: number | undefined;
   /** Only events up to this position. */
   untilSeq?: number | undefined;
+  /** Only events before this position. */
+  beforeSeq?: number | undefined;
+  /** `asc` (the default): oldest position first; `desc`: newest first. */
+  order?: 'asc' | 'desc' | undefined;
   limit: number;
 }
 
@@ -56,7 +73,11 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-/** Committed events of one workspace, oldest position first. */
+/**
+ * Committed events of one workspace in position order, oldest first or (`desc`) newest first. Both
+ * directions walk the unique index `events_workspace_seq` (workspace_id, seq), forwards or
+ * backwards, from the position bound; the other filters are checked on the rows it reaches.
+ */
 export async function listEvents(db: Db, filter: EventFilter): Promise<StoredEvent[]> {
   return db
     .select()
@@ -70,9 +91,10 @@ export async function listEvents(db: Db, filter: EventFilter): Promise<StoredEve
         filter.subjectId === undefined ? undefined : eq(events.subjectId, filter.subjectId),
         filter.afterSeq === undefined ? undefined : gt(events.seq, filter.afterSeq),
         filter.untilSeq === undefined ? undefined : sql`${events.seq} <= ${filter.untilSeq}`,
+        filter.beforeSeq === undefined ? undefined : lt(events.seq, filter.beforeSeq),
       ),
     )
-    .orderBy(asc(events.seq))
+    .orderBy(filter.order === 'desc' ? desc(events.seq) : asc(events.seq))
     .limit(filter.limit);
 }
 

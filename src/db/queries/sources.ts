@@ -1,9 +1,11 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { sources } from '../schema.ts';
+import { snapshots, sources } from '../schema.ts';
 import { afterCursor, type PageAfter } from './page.ts';
 
 export type Source = typeof sources.$inferSelect;
+/** A source with the item count of its latest snapshot (null before its first snapshot). */
+export type SourceWithItemCount = Source & { itemCount: number | null };
 export type NewSource = Omit<typeof sources.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 export type SourceChanges = Partial<
   Pick<
@@ -21,6 +23,22 @@ export type SourceChanges = Partial<
   >
 >;
 
+/**
+ * A source's columns plus its latest snapshot's item count, read in the same statement (a lookup
+ * by primary key per source; a list is still one query). Works in SELECT and in RETURNING.
+ */
+const withItemCount = {
+  ...getTableColumns(sources),
+  // Qualified by hand: drizzle writes bare column names in single-table statements, and bare
+  // names inside this subquery would all be read as the snapshot's.
+  itemCount: sql<number | null>`(
+    select latest.item_count from ${snapshots} as latest
+    where latest.workspace_id = ${sources}.workspace_id
+      and latest.source_id = ${sources}.id
+      and latest.id = ${sources}.latest_snapshot_id
+  )`.mapWith((value: unknown) => (value === null ? null : Number(value))),
+};
+
 export async function insertSource(db: Db, values: NewSource): Promise<Source> {
   const rows = await db.insert(sources).values(values).returning();
   const row = rows[0];
@@ -31,9 +49,9 @@ export async function insertSource(db: Db, values: NewSource): Promise<Source> {
 export async function getSource(
   db: Db,
   { workspaceId, id }: { workspaceId: string; id: string },
-): Promise<Source | undefined> {
+): Promise<SourceWithItemCount | undefined> {
   const rows = await db
-    .select()
+    .select(withItemCount)
     .from(sources)
     .where(and(eq(sources.workspaceId, workspaceId), eq(sources.id, id)))
     .limit(1);
@@ -61,9 +79,9 @@ export async function listSources(
     limit,
     after,
   }: { workspaceId: string; limit: number; after?: PageAfter | undefined },
-): Promise<Source[]> {
+): Promise<SourceWithItemCount[]> {
   return db
-    .select()
+    .select(withItemCount)
     .from(sources)
     .where(
       and(eq(sources.workspaceId, workspaceId), afterCursor(sources.createdAt, sources.id, after)),
@@ -75,23 +93,23 @@ export async function listSources(
 export async function updateSource(
   db: Db,
   { workspaceId, id, changes }: { workspaceId: string; id: string; changes: SourceChanges },
-): Promise<Source | undefined> {
+): Promise<SourceWithItemCount | undefined> {
   const rows = await db
     .update(sources)
     .set({ ...changes, updatedAt: sql`now()` })
     .where(and(eq(sources.workspaceId, workspaceId), eq(sources.id, id)))
-    .returning();
+    .returning(withItemCount);
   return rows[0];
 }
 
 export async function deleteSource(
   db: Db,
   { workspaceId, id }: { workspaceId: string; id: string },
-): Promise<Source | undefined> {
+): Promise<SourceWithItemCount | undefined> {
   const rows = await db
     .delete(sources)
     .where(and(eq(sources.workspaceId, workspaceId), eq(sources.id, id)))
-    .returning();
+    .returning(withItemCount);
   return rows[0];
 }
 
@@ -115,9 +133,9 @@ export async function listDueSources(
 export async function findSourcesByName(
   db: Db,
   { workspaceId, name }: { workspaceId: string; name: string },
-): Promise<Source[]> {
+): Promise<SourceWithItemCount[]> {
   return db
-    .select()
+    .select(withItemCount)
     .from(sources)
     .where(and(eq(sources.workspaceId, workspaceId), sql`lower(${sources.name}) = lower(${name})`))
     .orderBy(sources.createdAt, sources.id)

@@ -37,6 +37,36 @@ export async function latestHeartbeat(db: Db): Promise<Date | null> {
   return row?.latest ?? null;
 }
 
+export interface WorkerHeartbeats {
+  /** Workers whose heartbeat is at most `maxAgeMs` old. */
+  alive: number;
+  /** The freshest heartbeat of any worker; null when none ever reported. */
+  latest: Date | null;
+  /** Its age in milliseconds; null when none ever reported. */
+  ageMs: number | null;
+}
+
+/**
+ * The deployment's workers as `/health/ready` reports them, at the database's clock (the one
+ * heartbeats are written with): how many beat within `maxAgeMs`, the freshest beat, and its age.
+ */
+export async function readWorkerHeartbeats(db: Db, maxAgeMs: number): Promise<WorkerHeartbeats> {
+  const [row] = await db
+    .select({
+      alive: sql<number>`count(*) filter (where ${workers.heartbeatAt} >= now() - make_interval(secs => ${maxAgeMs / 1000}::float8))::int`,
+      latest: max(workers.heartbeatAt),
+      ageMs: sql<
+        number | null
+      >`(extract(epoch from now() - max(${workers.heartbeatAt})) * 1000)::float8`,
+    })
+    .from(workers);
+  return {
+    alive: Number(row?.alive ?? 0),
+    latest: row?.latest ?? null,
+    ageMs: row?.ageMs == null ? null : Number(row.ageMs),
+  };
+}
+
 export async function countLiveWorkers(db: Db, since: Date): Promise<number> {
   const [row] = await db
     .select({ live: count() })

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { orderedRange } from '../../lib/query-schemas.ts';
 import { createCampaignInput, editDraftInput } from '../../services/campaigns/campaign-input.ts';
 import { createCampaign } from '../../services/campaigns/create-campaign.ts';
 import { diffDraftVersions } from '../../services/campaigns/diff-draft-versions.ts';
 import { editDraft } from '../../services/campaigns/edit-draft.ts';
 import { getCampaign } from '../../services/campaigns/get-campaign.ts';
 import { getDraft } from '../../services/campaigns/get-draft.ts';
-import { listCampaigns } from '../../services/campaigns/list-campaigns.ts';
+import { campaignsQuery, listCampaigns } from '../../services/campaigns/list-campaigns.ts';
 import { listDraftVersions } from '../../services/campaigns/list-draft-versions.ts';
 import type { App } from '../fastify-types.ts';
-import { pageQuerySchema, pageResponseSchema, paginate } from '../pagination.ts';
+import { orderedPageQuerySchema, pageResponseSchema, paginate } from '../pagination.ts';
 import { problemResponses } from '../problem-schema.ts';
 import { serviceContext } from '../service-context.ts';
 import { campaignSchema } from './campaign-schemas.ts';
@@ -49,12 +50,20 @@ export function campaignRoutes(app: App): void {
     config: { access: 'read' },
     schema: {
       tags: ['campaigns'],
-      summary: 'List campaigns',
-      querystring: pageQuerySchema,
+      summary: 'List campaigns by creation, filtered by state and schedule',
+      description:
+        'Oldest first; `order=desc` lists newest first. Filters: `state` (comma-separated campaign states, e.g. `failed,partially_failed`), `scheduledFrom` / `scheduledTo` (ISO 8601 instants: campaigns whose `scheduledAt` is in `[scheduledFrom, scheduledTo)`).',
+      querystring: orderedPageQuerySchema
+        .extend(campaignsQuery.shape)
+        .superRefine(orderedRange('scheduledFrom', 'scheduledTo')),
       response: { 200: pageResponseSchema(campaignSchema), ...problemResponses },
     },
-    handler: (request) =>
-      paginate(request.query, (page) => listCampaigns(serviceContext(app, request), page)),
+    handler: (request) => {
+      const { limit, cursor, order, ...filter } = request.query;
+      return paginate({ limit, cursor, order }, (page) =>
+        listCampaigns(serviceContext(app, request), { ...filter, ...page }),
+      );
+    },
   });
 
   app.post('/v1/campaigns', {

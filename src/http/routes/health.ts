@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { latestHeartbeat } from '../../db/queries/workers.ts';
+import type { Db } from '../../db/client.ts';
+import { readWorkerHeartbeats, type WorkerHeartbeats } from '../../db/queries/workers.ts';
 import { describeError } from '../../lib/query-errors.ts';
 import type { App } from '../fastify-types.ts';
 
@@ -7,10 +8,24 @@ const HEARTBEAT_MAX_AGE_MS = 30_000;
 const CHECK_TIMEOUT_MS = 2_000;
 
 const checkSchema = z.object({ ok: z.boolean(), detail: z.string() });
+/** The worker check also says, as data, what its detail says in words (null when unread). */
+const workerCheckSchema = checkSchema.extend({
+  workers: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Workers whose last heartbeat is at most 30 s old; null when it could not be read.'),
+  lastHeartbeatAt: z.iso
+    .datetime()
+    .nullable()
+    .describe(
+      'The freshest worker heartbeat; null when none was ever sent (or it could not be read).',
+    ),
+});
 const readySchema = z.object({
   status: z.enum(['ready', 'unavailable']),
   failing: z.array(z.string()),
-  checks: z.object({ database: checkSchema, queue: checkSchema, worker: checkSchema }),
+  checks: z.object({ database: checkSchema, queue: checkSchema, worker: workerCheckSchema }),
 });
 
 async function check(run: () => Promise<string>): Promise<{ ok: boolean; detail: string }> {
@@ -28,6 +43,28 @@ async function check(run: () => Promise<string>): Promise<{ ok: boolean; detail:
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * At least one worker heartbeat at most 30 s old, by the database's clock (which wrote them: host
+ * clocks may differ). Besides the verdict in words, the count of live workers and the freshest
+ * heartbeat, as data.
+ */
+async function checkWorkers(db: Db): Promise<z.infer<typeof workerCheckSchema>> {
+  const seen: { heartbeats?: WorkerHeartbeats } = {};
+  const result = await check(async () => {
+    const heartbeats = await readWorkerHeartbeats(db, HEARTBEAT_MAX_AGE_MS);
+    seen.heartbeats = heartbeats;
+    if (heartbeats.ageMs === null) throw new Error('no worker has ever sent a heartbeat');
+    const said = `last worker heartbeat ${Math.max(0, Math.round(heartbeats.ageMs / 1000))} s ago`;
+    if (heartbeats.ageMs > HEARTBEAT_MAX_AGE_MS) throw new Error(said);
+    return said;
+  });
+  return {
+    ...result,
+    workers: seen.heartbeats?.alive ?? null,
+    lastHeartbeatAt: seen.heartbeats?.latest?.toISOString() ?? null,
+  };
 }
 
 export function healthRoutes(app: App): void {
@@ -59,14 +96,7 @@ export function healthRoutes(app: App): void {
           await queue.ping();
           return 'queue answers';
         }),
-        check(async () => {
-          const latest = await latestHeartbeat(database.db);
-          if (!latest) throw new Error('no worker has ever sent a heartbeat');
-          const age = Date.now() - latest.getTime();
-          if (age > HEARTBEAT_MAX_AGE_MS)
-            throw new Error(`last worker heartbeat ${Math.round(age / 1000)} s ago`);
-          return `last worker heartbeat ${Math.round(age / 1000)} s ago`;
-        }),
+        checkWorkers(database.db),
       ]);
       const checks = { database: databaseCheck, queue: queueCheck, worker: workerCheck };
       const failing = Object.entries(checks)

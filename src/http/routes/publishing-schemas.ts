@@ -47,3 +47,18 @@ export const outboxMessageSchema = z
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'OutboxMessage' });
+
+const dayCountsSchema = z.object({
+  date: z.iso.date().describe('The local day in `zone`, `YYYY-MM-DD`.'),
+  sent: z.number().int(),
+  failed: z.number().int(),
+  cancelled: z.number().int(),
+  unknown: z.number().int(),
+});
+
+export const deliveryStatsSchema = z
+  .object({
+    zone: z.string().describe('The IANA zone the days are local to.'),
+    days: z.array(dayCountsSchema).describe('Oldest first; the last one is today in `zone`.'),
+  })
+  .meta({ id: 'DeliveryStats' });

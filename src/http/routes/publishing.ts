@@ -1,19 +1,30 @@
 import { z } from 'zod';
-import { deliveryStates } from '../../db/publishing-schema.ts';
 import { channelIds } from '../../generation/channels.ts';
 import { deliveryQueue } from '../../jobs/delivery-queue.ts';
+import { orderedRange } from '../../lib/query-schemas.ts';
 import { cancelCampaign } from '../../services/publishing/cancel-campaign.ts';
-import { getDelivery, listDeliveries } from '../../services/publishing/list-deliveries.ts';
+import { deliveryStats, deliveryStatsQuery } from '../../services/publishing/delivery-stats.ts';
+import {
+  deliveriesQuery,
+  getDelivery,
+  listDeliveries,
+} from '../../services/publishing/list-deliveries.ts';
 import { listOutbox } from '../../services/publishing/list-outbox.ts';
 import { retryDelivery } from '../../services/publishing/retry-delivery.ts';
 import { scheduleCampaign } from '../../services/publishing/schedule-campaign.ts';
 import { scheduleInput } from '../../services/publishing/schedule-input.ts';
 import type { App } from '../fastify-types.ts';
-import { pageQuerySchema, pageResponseSchema, paginate } from '../pagination.ts';
+import {
+  orderedPageQuerySchema,
+  pageQuerySchema,
+  pageResponseSchema,
+  paginate,
+} from '../pagination.ts';
 import { problemResponses } from '../problem-schema.ts';
 import { serviceContext } from '../service-context.ts';
 import {
   deliverySchema,
+  deliveryStatsSchema,
   outboxMessageSchema,
   scheduledCampaignSchema,
 } from './publishing-schemas.ts';
@@ -75,18 +86,33 @@ export function publishingRoutes(app: App): void {
     config: { access: 'read' },
     schema: {
       tags: ['publishing'],
-      summary: 'List deliveries, filtered by campaign, status and channel',
-      querystring: pageQuerySchema.extend({
-        campaign: z.uuid().optional(),
-        status: z.enum(deliveryStates).optional(),
-        channel: z.enum(channelIds).optional(),
-      }),
+      summary: 'List deliveries, filtered by campaign, status, channel and due time',
+      description:
+        'By creation, oldest first; `order=desc` lists newest first. `dueFrom` / `dueTo` (ISO 8601 instants) keep deliveries whose `dueAt` (the scheduled time, then each retry’s) is in `[dueFrom, dueTo)`.',
+      querystring: orderedPageQuerySchema
+        .extend(deliveriesQuery.shape)
+        .superRefine(orderedRange('dueFrom', 'dueTo')),
       response: { 200: pageResponseSchema(deliverySchema), ...problemResponses },
     },
-    handler: (request) =>
-      paginate(request.query, (page) =>
-        listDeliveries(serviceContext(app, request), { ...request.query, ...page }),
-      ),
+    handler: (request) => {
+      const { limit, cursor, order, ...filter } = request.query;
+      return paginate({ limit, cursor, order }, (page) =>
+        listDeliveries(serviceContext(app, request), { ...filter, ...page }),
+      );
+    },
+  });
+
+  app.get('/v1/deliveries/stats', {
+    config: { access: 'read' },
+    schema: {
+      tags: ['publishing'],
+      summary: 'Deliveries per local day and final state, for the last `days` days',
+      description:
+        'For each of the last `days` days (1–90, default 14; the last one is today) in `zone` (an IANA zone; the workspace’s zone by default), oldest first: how many deliveries settled that day as `sent`, `failed`, `cancelled` or `unknown` (counted by when they moved into that state; a retried delivery counts where it settles next). Days without deliveries are zeros.',
+      querystring: deliveryStatsQuery,
+      response: { 200: deliveryStatsSchema, ...problemResponses },
+    },
+    handler: (request) => deliveryStats(serviceContext(app, request), request.query),
   });
 
   app.get('/v1/deliveries/:id', {

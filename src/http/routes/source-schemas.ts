@@ -20,6 +20,11 @@ export const sourceSchema = z
     syncIntervalMinutes: z.number().int().nullable(),
     nextSyncAt: z.iso.datetime().nullable(),
     latestSnapshotId: z.uuid().nullable(),
+    itemCount: z
+      .number()
+      .int()
+      .nullable()
+      .describe('How many items the latest snapshot has; null before the first snapshot.'),
     lastSync: z
       .object({ status: z.enum(syncStatuses), at: z.iso.datetime(), error: syncError.nullable() })
       .nullable(),

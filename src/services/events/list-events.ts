@@ -14,16 +14,24 @@ export const eventsQuery = z.strictObject({
     .optional(),
   /** Only events after this id. */
   since: eventIdSchema.optional(),
+  /** Only events before this id. */
+  before: eventIdSchema.optional(),
 });
 
 export interface ListEventsInput {
   type?: TypeFilter | undefined;
   resource?: string | undefined;
   since?: number | undefined;
+  before?: number | undefined;
+  /** `asc` (the default): oldest first; `desc`: newest first. */
+  order?: 'asc' | 'desc' | undefined;
   limit: number;
 }
 
-/** The workspace's events in order (oldest first), filtered by type, resource and position. */
+/**
+ * The workspace's events in position order (oldest first, or newest first with `desc`), filtered
+ * by type, resource and a position window (`since` < id < `before`).
+ */
 export async function listEvents(
   ctx: ServiceContext,
   input: ListEventsInput,
@@ -36,6 +44,8 @@ export async function listEvents(
     subjectType: colon === -1 ? input.resource : input.resource?.slice(0, colon),
     subjectId: colon === -1 ? undefined : input.resource?.slice(colon + 1),
     afterSeq: input.since,
+    beforeSeq: input.before,
+    order: input.order,
     limit: input.limit,
   });
   return rows.map(toEventView);

@@ -1,4 +1,4 @@
-import type { Source } from '../../db/queries/sources.ts';
+import type { SourceWithItemCount } from '../../db/queries/sources.ts';
 import type { SyncStatus } from '../../db/schema.ts';
 import type { Strategy } from '../../documents/item.ts';
 
@@ -12,6 +12,8 @@ export interface SourceView {
   syncIntervalMinutes: number | null;
   nextSyncAt: string | null;
   latestSnapshotId: string | null;
+  /** How many items the latest snapshot has; null before the first snapshot. */
+  itemCount: number | null;
   lastSync: {
     status: SyncStatus;
     at: string;
@@ -21,7 +23,7 @@ export interface SourceView {
   updatedAt: string;
 }
 
-export function toSourceView(row: Source): SourceView {
+export function toSourceView(row: SourceWithItemCount): SourceView {
   return {
     id: row.id,
     name: row.name,
@@ -31,6 +33,7 @@ export function toSourceView(row: Source): SourceView {
     syncIntervalMinutes: row.syncIntervalMinutes,
     nextSyncAt: row.nextSyncAt?.toISOString() ?? null,
     latestSnapshotId: row.latestSnapshotId,
+    itemCount: row.itemCount,
     lastSync:
       row.lastSyncStatus && row.lastSyncAt
         ? { status: row.lastSyncStatus, at: row.lastSyncAt.toISOString(), error: row.lastSyncError }

@@ -33,13 +33,15 @@ export default function SourcePage({ id }: { id: string }) {
 
   const data = source.data;
   const origin = sourceOrigin(data);
+  const items =
+    data.itemCount === null ? null : `${data.itemCount} ${data.itemCount === 1 ? 'item' : 'items'}`;
   return (
     <>
       <PageHeader
         title={data.name}
         description={
           <Text span inherit style={{ overflowWrap: 'anywhere' }}>
-            {origin ? `${data.kind} · ${origin}` : data.kind}
+            {[data.kind, origin, items].filter(Boolean).join(' · ')}
           </Text>
         }
         actions={

@@ -20,6 +20,8 @@ export interface Source {
   syncIntervalMinutes: number | null;
   nextSyncAt: string | null;
   latestSnapshotId: string | null;
+  /** How many items the latest snapshot has; null before the first snapshot. */
+  itemCount: number | null;
   lastSync: { status: SyncStatus; at: string; error: SyncError | null } | null;
   createdAt: string;
 }

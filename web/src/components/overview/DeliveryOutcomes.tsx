@@ -1,31 +1,23 @@
 import { Card, ColorSwatch, Group, Skeleton, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMemo } from 'react';
 import { ErrorAlert } from '../ErrorAlert.tsx';
-import {
-  CHART_DAYS,
-  chartStart,
-  dayKey,
-  noOutcomes,
-  type OutcomeCounts,
-  type OutcomeLog,
-  outcomes,
-  sumOf,
-  useDeliveryOutcomes,
-} from './deliveryOutcomes.ts';
+import { CHART_DAYS, noOutcomes, type OutcomeCounts, outcomes, sumOf } from './deliveryOutcomes.ts';
 import { type ChartDay, OutcomeChart, outcomeColors } from './OutcomeChart.tsx';
+import { useDeliveryStats } from './queries.ts';
+import type { DeliveryStats } from './types.ts';
 
-const dayLabel = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+// The server's dates are calendar days in its zone: read and shown as such, never shifted.
+const dayLabel = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
 
-function chartDays(log: OutcomeLog, today: string): ChartDay[] {
-  const [year = 0, month = 1, day = 1] = today.split('-').map(Number);
-  const first = chartStart(new Date(year, month - 1, day));
-  return Array.from({ length: CHART_DAYS }, (_, index) => {
-    const date = new Date(first.getFullYear(), first.getMonth(), first.getDate() + index);
-    return {
-      label: dayLabel.format(date),
-      counts: log.byDay[dayKey(date)] ?? noOutcomes(),
-    };
-  });
+function chartDays(stats: DeliveryStats): ChartDay[] {
+  return stats.days.map(({ date, ...counts }) => ({
+    label: dayLabel.format(new Date(`${date}T00:00:00Z`)),
+    counts,
+  }));
 }
 
 function totalsOf(days: ChartDay[]): OutcomeCounts {
@@ -45,12 +37,11 @@ function describe(days: ChartDay[], totals: OutcomeCounts): string {
   return `Deliveries per day over the last ${CHART_DAYS} days: ${parts}${peak}.`;
 }
 
-/** Deliveries sent, failed and cancelled per day over the last two weeks. */
+/** Deliveries sent, failed, cancelled and unknown per day over the last two weeks. */
 export function DeliveryOutcomes() {
-  const outcomeLog = useDeliveryOutcomes();
-  const today = dayKey(new Date());
-  const log = outcomeLog.data;
-  const days = useMemo(() => (log ? chartDays(log, today) : []), [log, today]);
+  const stats = useDeliveryStats();
+  const data = stats.data;
+  const days = useMemo(() => (data ? chartDays(data) : []), [data]);
   const totals = totalsOf(days);
 
   return (
@@ -58,10 +49,13 @@ export function DeliveryOutcomes() {
       <Title order={2} size="h3" id="delivery-outcomes" mb="xs">
         Deliveries, last {CHART_DAYS} days
       </Title>
-      {outcomeLog.isError ? <ErrorAlert error={outcomeLog.error} /> : null}
-      {outcomeLog.isPending ? <Skeleton height={272} /> : null}
-      {log ? (
+      {stats.isError ? <ErrorAlert error={stats.error} /> : null}
+      {stats.isPending ? <Skeleton height={272} /> : null}
+      {data ? (
         <>
+          <Text size="sm" c="dimmed" mb="xs">
+            By the day each delivery settled, in {data.zone} time.
+          </Text>
           <Group gap="lg" mb="xs" aria-hidden="true">
             {outcomes.map((outcome) => (
               <Group key={outcome} gap={6}>
@@ -77,11 +71,6 @@ export function DeliveryOutcomes() {
             ))}
           </Group>
           <OutcomeChart days={days} summary={describe(days, totals)} />
-          {log.complete ? null : (
-            <Text size="sm" c="dimmed" mt="xs">
-              Still reading the event log: the numbers grow until it is read.
-            </Text>
-          )}
           <VisuallyHidden>
             <table>
               <caption>Deliveries per day</caption>

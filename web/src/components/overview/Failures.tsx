@@ -3,11 +3,9 @@ import { Link } from 'wouter';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { StatusBadge } from '../StatusBadge.tsx';
 import { TimeAgo } from '../sources/TimeAgo.tsx';
-import { useAllCampaigns, useFailedDeliveries } from './queries.ts';
+import { useCampaignNames, useFailedCampaigns, useFailedDeliveries } from './queries.ts';
 
 const SHOWN = 5;
-const newestFirst = (a: { updatedAt: string }, b: { updatedAt: string }) =>
-  b.updatedAt.localeCompare(a.updatedAt);
 
 /** Failed deliveries with the destination's error, and campaigns that failed in whole or part. */
 export function Failures() {
@@ -25,10 +23,9 @@ export function Failures() {
 }
 
 function FailedDeliveries() {
-  const deliveries = useFailedDeliveries();
-  const campaigns = useAllCampaigns();
-  const names = new Map(campaigns.data?.rows.map((campaign) => [campaign.id, campaign.name]));
-  const failed = [...(deliveries.data?.rows ?? [])].sort(newestFirst);
+  const deliveries = useFailedDeliveries(SHOWN);
+  const failed = deliveries.data?.data ?? [];
+  const campaignName = useCampaignNames(failed.map((delivery) => delivery.campaignId));
   return (
     <div>
       <Title order={3} size="h5" mb={6}>
@@ -43,7 +40,7 @@ function FailedDeliveries() {
       ) : null}
       {failed.length > 0 ? (
         <List spacing="xs" listStyleType="none">
-          {failed.slice(0, SHOWN).map((delivery) => (
+          {failed.map((delivery) => (
             <List.Item key={delivery.id}>
               <Text size="sm">
                 <Anchor
@@ -51,7 +48,7 @@ function FailedDeliveries() {
                   href={`/campaigns/${delivery.campaignId}`}
                   underline="always"
                 >
-                  {names.get(delivery.campaignId) ?? 'A campaign'}
+                  {campaignName(delivery.campaignId) ?? 'A campaign'}
                 </Anchor>{' '}
                 on {delivery.channel}, <TimeAgo iso={delivery.updatedAt} />
               </Text>
@@ -66,7 +63,7 @@ function FailedDeliveries() {
       ) : null}
       {failed.length > 0 ? (
         <Anchor component={Link} href="/deliveries?status=failed" size="sm">
-          All {deliveries.data?.complete ? failed.length : `${failed.length}+`} failed deliveries
+          All failed deliveries
         </Anchor>
       ) : null}
     </div>
@@ -74,10 +71,8 @@ function FailedDeliveries() {
 }
 
 function FailedCampaigns() {
-  const campaigns = useAllCampaigns();
-  const failed = (campaigns.data?.rows ?? [])
-    .filter((campaign) => campaign.state === 'failed' || campaign.state === 'partially_failed')
-    .sort(newestFirst);
+  const campaigns = useFailedCampaigns(SHOWN);
+  const failed = campaigns.data?.data ?? [];
   return (
     <div>
       <Title order={3} size="h5" mb={6}>
@@ -92,7 +87,7 @@ function FailedCampaigns() {
       ) : null}
       {failed.length > 0 ? (
         <List spacing="xs" listStyleType="none">
-          {failed.slice(0, SHOWN).map((campaign) => (
+          {failed.map((campaign) => (
             <List.Item key={campaign.id}>
               <Group gap="xs" wrap="wrap">
                 <Anchor component={Link} href={`/campaigns/${campaign.id}`} size="sm">
@@ -108,9 +103,9 @@ function FailedCampaigns() {
           ))}
         </List>
       ) : null}
-      {failed.length > SHOWN ? (
+      {campaigns.data?.next_cursor ? (
         <Anchor component={Link} href="/campaigns" size="sm">
-          {failed.length - SHOWN} more failed campaigns
+          More failed campaigns
         </Anchor>
       ) : null}
     </div>

@@ -2,7 +2,7 @@ import { Badge, Card, Group, List, Skeleton, Stack, Text, Title } from '@mantine
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { TimeAgo } from '../sources/TimeAgo.tsx';
 import { useReadiness } from './queries.ts';
-import type { CheckName } from './types.ts';
+import type { CheckName, WorkerCheck } from './types.ts';
 
 const checkNames: { name: CheckName; label: string }[] = [
   { name: 'database', label: 'Database' },
@@ -52,6 +52,7 @@ export function HealthCard() {
                     </Badge>
                   </Group>
                   <Text size="sm">{check.detail}</Text>
+                  {name === 'worker' ? <WorkerCount check={report.checks.worker} /> : null}
                 </List.Item>
               );
             })}
@@ -62,5 +63,16 @@ export function HealthCard() {
         </Stack>
       ) : null}
     </Card>
+  );
+}
+
+/** How many workers beat within the last 30 s (the detail above already dates the freshest). */
+function WorkerCount({ check }: { check: WorkerCheck }) {
+  // Null when the check could not read the workers (the database did not answer).
+  if (typeof check.workers !== 'number') return null;
+  return (
+    <Text size="sm" c="dimmed">
+      {check.workers === 1 ? '1 worker alive' : `${check.workers} workers alive`}
+    </Text>
   );
 }

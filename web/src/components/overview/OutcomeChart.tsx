@@ -15,6 +15,7 @@ export const outcomeColors: Record<Outcome, string> = {
   sent: '--mantine-color-green-filled',
   failed: '--mantine-color-red-filled',
   cancelled: '--mantine-color-gray-filled',
+  unknown: '--mantine-color-yellow-filled',
 };
 
 /**

@@ -5,36 +5,41 @@ import { ErrorAlert } from '../ErrorAlert.tsx';
 import { useSources } from '../sources/queries.ts';
 import { TimeAgo } from '../sources/TimeAgo.tsx';
 import { type NameLookup, summarizeEvent } from './eventSummary.ts';
-import { useAllCampaigns, useLatestEvents } from './queries.ts';
+import { useCampaignNames, useLatestEvents } from './queries.ts';
 
 const SHOWN = 15;
+
+/** The campaign an event is about, as `summarizeEvent` links it. */
+function campaignIdOf(event: WorkspaceEvent): string[] {
+  if (event.subjectType === 'campaign' && event.subjectId) return [event.subjectId];
+  const id = event.data.campaignId;
+  return typeof id === 'string' && id !== '' ? [id] : [];
+}
 
 /** The events the page opened with, and every live one since, newest first. */
 export function RecentActivity() {
   const { recent } = useEventStream();
   const initial = useLatestEvents(SHOWN);
-  const campaigns = useAllCampaigns();
   const sources = useSources();
   const byId = new Map<string, WorkspaceEvent>();
   for (const event of [...recent, ...(initial.data ?? [])]) byId.set(event.id, event);
   const events = [...byId.values()].sort((a, b) => Number(b.id) - Number(a.id)).slice(0, SHOWN);
 
-  const campaignNames = new Map(
-    campaigns.data?.rows.map((campaign) => [campaign.id, campaign.name]),
-  );
+  const createdNames = new Map<string, string>();
   const sourceNames = new Map(sources.data?.rows.map((source) => [source.id, source.name]));
   // A campaign or source made a moment ago is named by its creation event until the lists catch up.
   for (const { type, subjectId, data } of events) {
     if (!subjectId || typeof data.name !== 'string') continue;
-    if (type === 'campaign.created' && !campaignNames.has(subjectId)) {
-      campaignNames.set(subjectId, data.name);
-    }
+    if (type === 'campaign.created') createdNames.set(subjectId, data.name);
     if (type === 'source.created' && !sourceNames.has(subjectId)) {
       sourceNames.set(subjectId, data.name);
     }
   }
+  const campaignName = useCampaignNames(
+    events.flatMap(campaignIdOf).filter((id) => !createdNames.has(id)),
+  );
   const names: NameLookup = {
-    campaign: (id) => campaignNames.get(id),
+    campaign: (id) => campaignName(id) ?? createdNames.get(id),
     source: (id) => sourceNames.get(id),
   };
 

@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { formatDateTime } from '../../format.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
 import { TimeAgo } from '../sources/TimeAgo.tsx';
-import { useAllCampaigns } from './queries.ts';
+import { useScheduledCampaigns } from './queries.ts';
 import type { Campaign } from './types.ts';
 
 const SHOWN = 5;
@@ -11,10 +11,17 @@ const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** Scheduled campaigns, soonest first, in local time (and in their own zone when it differs). */
 export function ScheduledNext() {
-  const campaigns = useAllCampaigns();
-  const scheduled = (campaigns.data?.rows ?? [])
-    .filter((campaign) => campaign.state === 'scheduled' && campaign.scheduledAt !== null)
+  const campaigns = useScheduledCampaigns();
+  const page = campaigns.data;
+  const scheduled = (page?.data ?? [])
+    .filter((campaign) => campaign.scheduledAt !== null)
     .sort((a, b) => (a.scheduledAt ?? '').localeCompare(b.scheduledAt ?? ''));
+  // One page of scheduled campaigns is read; past it, the calendar has the rest.
+  const more = page?.next_cursor
+    ? 'More'
+    : scheduled.length > SHOWN
+      ? `${scheduled.length - SHOWN} more`
+      : null;
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="scheduled-next">
@@ -23,9 +30,7 @@ export function ScheduledNext() {
       </Title>
       {campaigns.isError ? <ErrorAlert error={campaigns.error} /> : null}
       {campaigns.isPending ? <Skeleton height={120} /> : null}
-      {campaigns.data && scheduled.length === 0 ? (
-        <Text c="dimmed">Nothing is scheduled.</Text>
-      ) : null}
+      {page && scheduled.length === 0 ? <Text c="dimmed">Nothing is scheduled.</Text> : null}
       {scheduled.length > 0 ? (
         <List spacing="sm" listStyleType="none">
           {scheduled.slice(0, SHOWN).map((campaign) => (
@@ -33,9 +38,9 @@ export function ScheduledNext() {
           ))}
         </List>
       ) : null}
-      {scheduled.length > SHOWN ? (
+      {more ? (
         <Anchor component={Link} href="/calendar" size="sm" mt="sm" display="inline-block">
-          {scheduled.length - SHOWN} more on the calendar
+          {more} on the calendar
         </Anchor>
       ) : null}
     </Card>

@@ -1,4 +1,4 @@
-import { Anchor, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { Link } from 'wouter';
 import { formatDateTime } from '../../format.ts';
 import type { Source } from '../../types/sources.ts';
@@ -21,7 +21,7 @@ export function describeSchedule(source: Source): string {
     : `Scheduled ${every}`;
 }
 
-/** Every source, with how its last sync went and when the next one is. */
+/** Every source, with its item count, how its last sync went and when the next one is. */
 export function SourceList() {
   const sources = useSources();
   return (
@@ -41,12 +41,13 @@ export function SourceList() {
         <Text c="dimmed">No sources yet: add your first one below.</Text>
       ) : null}
       {sources.data && sources.data.rows.length > 0 ? (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={700}>
           <Table verticalSpacing="sm" highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
                 <Table.Th>Kind</Table.Th>
+                <Table.Th ta="right">Items</Table.Th>
                 <Table.Th>Last sync</Table.Th>
                 <Table.Th>Next sync</Table.Th>
               </Table.Tr>
@@ -83,6 +84,15 @@ function SourceRow({ source }: { source: Source }) {
         ) : null}
       </Table.Td>
       <Table.Td>{source.kind}</Table.Td>
+      <Table.Td ta="right">
+        {source.itemCount === null ? (
+          <Text size="sm" c="dimmed">
+            —<VisuallyHidden> no snapshot yet</VisuallyHidden>
+          </Text>
+        ) : (
+          source.itemCount
+        )}
+      </Table.Td>
       <Table.Td>
         {source.lastSync ? (
           <Stack gap={2} align="flex-start">

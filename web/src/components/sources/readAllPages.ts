@@ -4,9 +4,8 @@ import type { Page } from '../../types/sources.ts';
 const PAGE_SIZE = 200;
 
 /**
- * Every row of a cursor-paginated list (the API lists oldest first and filters little, so a page
- * that needs "the latest" or "only these states" reads the whole list). Stops after `maxPages`
- * pages; `complete` says whether it got to the end.
+ * Every row of a cursor-paginated list, for short lists read whole (a workspace's sources, a
+ * source's snapshots). Stops after `maxPages` pages; `complete` says whether it got to the end.
  */
 export async function readAllPages<T>(
   path: string,
