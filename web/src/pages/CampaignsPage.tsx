@@ -1,9 +1,10 @@
-import { Button, Center, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, Skeleton, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { get, query } from '../api.ts';
 import { CampaignsTable } from '../components/campaigns/CampaignsTable.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { LoadMore } from '../components/LoadMore.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { can, useSession } from '../session.tsx';
 import type { Campaign, Page } from '../types/campaigns.ts';
@@ -47,17 +48,11 @@ export default function CampaignsPage() {
       ) : (
         <>
           <CampaignsTable campaigns={rows} />
-          {campaigns.hasNextPage ? (
-            <Center mt="md">
-              <Button
-                variant="default"
-                loading={campaigns.isFetchingNextPage}
-                onClick={() => void campaigns.fetchNextPage()}
-              >
-                Load more
-              </Button>
-            </Center>
-          ) : null}
+          <LoadMore
+            hasNextPage={campaigns.hasNextPage}
+            fetching={campaigns.isFetchingNextPage}
+            onLoad={() => void campaigns.fetchNextPage()}
+          />
         </>
       )}
       {campaigns.isError && campaigns.data ? <ErrorAlert error={campaigns.error} /> : null}

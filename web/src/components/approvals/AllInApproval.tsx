@@ -1,7 +1,8 @@
-import { Anchor, Badge, Button, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'wouter';
 import type { QueueEntry } from '../../types/approvals.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { LoadMore } from '../LoadMore.tsx';
 import { Deadline } from './Deadline.tsx';
 import { memberName, membersById, useMembers } from './members.ts';
 import { useApprovalQueue } from './queries.ts';
@@ -72,15 +73,11 @@ export function AllInApproval() {
           </Table>
         </Table.ScrollContainer>
       ) : null}
-      {queue.hasNextPage ? (
-        <Button
-          variant="default"
-          onClick={() => void queue.fetchNextPage()}
-          loading={queue.isFetchingNextPage}
-        >
-          Load more
-        </Button>
-      ) : null}
+      <LoadMore
+        hasNextPage={queue.hasNextPage}
+        fetching={queue.isFetchingNextPage}
+        onLoad={() => void queue.fetchNextPage()}
+      />
     </Stack>
   );
 }

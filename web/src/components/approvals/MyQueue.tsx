@@ -1,8 +1,9 @@
-import { Alert, Button, Grid, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Grid, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'wouter';
 import type { DecisionKind, QueueEntry } from '../../types/approvals.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { LoadMore } from '../LoadMore.tsx';
 import { QueueEntryCard } from './QueueEntryCard.tsx';
 import { useApprovalQueue } from './queries.ts';
 import { ReviewPanel } from './ReviewPanel.tsx';
@@ -102,15 +103,11 @@ export function MyQueue() {
               onReview={() => review(entry)}
             />
           ))}
-          {queue.hasNextPage ? (
-            <Button
-              variant="default"
-              onClick={() => void queue.fetchNextPage()}
-              loading={queue.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          ) : null}
+          <LoadMore
+            hasNextPage={queue.hasNextPage}
+            fetching={queue.isFetchingNextPage}
+            onLoad={() => void queue.fetchNextPage()}
+          />
         </Stack>
       </Grid.Col>
       {entries.length > 0 ? (

@@ -1,10 +1,11 @@
-import { Button, Center, Skeleton, Stack, Text } from '@mantine/core';
+import { Skeleton, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { get, query } from '../../api.ts';
 import type { ConnectionSummary, Delivery, Page } from '../../types/deliveries.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { LoadMore } from '../LoadMore.tsx';
 import { DeliveryCard } from './DeliveryCard.tsx';
 import type { DeliveryView } from './DeliveryFacts.tsx';
 import { DeliveryTable } from './DeliveryTable.tsx';
@@ -87,17 +88,11 @@ export function DeliveryList({ filters }: { filters: Filters }) {
         <DeliveryTable views={views} />
       )}
       {list.isError ? <ErrorAlert error={list.error} /> : null}
-      {list.hasNextPage ? (
-        <Center>
-          <Button
-            variant="default"
-            loading={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Center>
-      ) : null}
+      <LoadMore
+        hasNextPage={list.hasNextPage}
+        fetching={list.isFetchingNextPage}
+        onLoad={() => void list.fetchNextPage()}
+      />
     </Stack>
   );
 }

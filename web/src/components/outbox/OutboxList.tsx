@@ -1,4 +1,4 @@
-import { Button, Center, Skeleton, Stack, Text } from '@mantine/core';
+import { Skeleton, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { get, query } from '../../api.ts';
 import type { OutboxMessage, Page } from '../../types/deliveries.ts';
@@ -10,6 +10,7 @@ import {
 } from '../deliveries/lookups.ts';
 import type { Filters } from '../deliveries/useUrlFilters.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { LoadMore } from '../LoadMore.tsx';
 import { OutboxEntry } from './OutboxEntry.tsx';
 
 // Each entry carries a whole email or article: small pages.
@@ -53,17 +54,11 @@ export function OutboxList({ filters }: { filters: Filters }) {
         />
       ))}
       {list.isError ? <ErrorAlert error={list.error} /> : null}
-      {list.hasNextPage ? (
-        <Center>
-          <Button
-            variant="default"
-            loading={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Center>
-      ) : null}
+      <LoadMore
+        hasNextPage={list.hasNextPage}
+        fetching={list.isFetchingNextPage}
+        onLoad={() => void list.fetchNextPage()}
+      />
     </Stack>
   );
 }

@@ -5,10 +5,10 @@ import { formatDateTime } from '../../format.ts';
 import { can, useSession } from '../../session.tsx';
 import type { ApiKey } from '../../types/settings.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
+import { LoadMore } from '../LoadMore.tsx';
 import { StatusBadge } from '../StatusBadge.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { CreateApiKeyForm } from './CreateApiKeyForm.tsx';
-import { LoadMore } from './LoadMore.tsx';
 import { ReadOnlyNote } from './ReadOnlyNote.tsx';
 import { usePagedList } from './usePagedList.ts';
 

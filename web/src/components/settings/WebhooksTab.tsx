@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { can, useSession } from '../../session.tsx';
 import type { CreatedWebhook, Webhook } from '../../types/settings.ts';
 import { ErrorAlert } from '../ErrorAlert.tsx';
-import { LoadMore } from './LoadMore.tsx';
+import { LoadMore } from '../LoadMore.tsx';
 import { OneTimeSecret } from './OneTimeSecret.tsx';
 import { ReadOnlyNote } from './ReadOnlyNote.tsx';
 import { SettingsModal } from './SettingsModal.tsx';
